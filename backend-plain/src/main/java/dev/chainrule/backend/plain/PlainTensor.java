@@ -1,0 +1,57 @@
+package dev.chainrule.backend.plain;
+
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.TensorChecks;
+
+/** A tensor held in a Java array, row-major: {@code float[]} for FLOAT32, {@code double[]} for FLOAT64. */
+abstract sealed class PlainTensor implements Tensor permits Float32Tensor, Float64Tensor {
+
+    private final PlainBackend backend;
+    private final Shape shape;
+
+    PlainTensor(PlainBackend backend, Shape shape) {
+        this.backend = backend;
+        this.shape = shape;
+    }
+
+    static PlainTensor allocate(PlainBackend backend, DType dtype, Shape shape) {
+        return dtype == DType.FLOAT32 ? new Float32Tensor(backend, shape, new float[shape.size()])
+                : new Float64Tensor(backend, shape, new double[shape.size()]);
+    }
+
+    /** Element {@code i} in row-major order. */
+    abstract double at(int i);
+
+    /** Sets element {@code i}, rounding to this tensor's dtype. */
+    abstract void put(int i, double value);
+
+    @Override
+    public final TensorBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public final Shape shape() {
+        return shape;
+    }
+
+    final int size() {
+        return shape.size();
+    }
+
+    @Override
+    public final double get(int row, int column) {
+        if (row < 0 || row >= shape.rows() || column < 0 || column >= shape.columns()) {
+            throw new IndexOutOfBoundsException("(" + row + ", " + column + ") is outside a " + shape + " tensor");
+        }
+        return at(row * shape.columns() + column);
+    }
+
+    @Override
+    public final String toString() {
+        return TensorChecks.render(this);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.chainrule.core;
+
+import com.google.inject.Guice;
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.NetworkBuilder;
+import dev.chainrule.core.optimizer.Optimizer;
+import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.training.Trainer;
+import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.core.wiring.ChainruleModule;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The entry point for applications: the chosen backend, the discovered plugins and the trainer, with shortcuts that
+ * take spec strings.
+ *
+ * <pre>{@code
+ * Chainrule chainrule = Chainrule.create();
+ * Network network = chainrule.network(64)
+ *         .dense(32, "tanh").dense(32, "sigmoid").dense(32, "relu").dense(10, "softmax")
+ *         .build();
+ * chainrule.trainer().fit(network, data,
+ *         chainrule.training("categorical_cross_entropy", "sgd(lr=0.1, momentum=0.9)").epochs(20).build());
+ * }</pre>
+ */
+public final class Chainrule {
+
+    private final TensorBackend backend;
+    private final Plugins plugins;
+    private final Trainer trainer;
+
+    /** Wiring by Guice; applications call {@link #create()}. */
+    @Inject
+    public Chainrule(TensorBackend backend, Plugins plugins, Trainer trainer) {
+        this.backend = backend;
+        this.plugins = plugins;
+        this.trainer = trainer;
+    }
+
+    /** Chainrule on the backend chosen by system property, environment variable or priority. */
+    public static Chainrule create() {
+        return Guice.createInjector(new ChainruleModule(Optional.empty())).getInstance(Chainrule.class);
+    }
+
+    /** Chainrule on the named backend. */
+    public static Chainrule create(String backendName) {
+        return Guice.createInjector(new ChainruleModule(Optional.of(backendName))).getInstance(Chainrule.class);
+    }
+
+    /** The backend in use. */
+    public TensorBackend backend() {
+        return backend;
+    }
+
+    /** The discovered plugins. */
+    public Plugins plugins() {
+        return plugins;
+    }
+
+    /** The trainer. */
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** The activation that {@code spec} names, for example {@code leaky_relu(alpha=0.2)}. */
+    public Activation activation(String spec) {
+        return plugins.activations().create(spec);
+    }
+
+    /** The loss that {@code spec} names. */
+    public Loss loss(String spec) {
+        return plugins.losses().create(spec);
+    }
+
+    /** The optimizer that {@code spec} names, for example {@code sgd(lr=0.1, momentum=0.9)}. */
+    public Optimizer optimizer(String spec) {
+        return plugins.optimizers().create(spec);
+    }
+
+    /** A builder for a network with {@code inputs} features on this backend. */
+    public NetworkBuilder network(int inputs) {
+        return new NetworkBuilder(backend, this::activation, inputs);
+    }
+
+    /** A training configuration builder for the loss and optimizer that the specs name. */
+    public TrainingConfig.Builder training(String lossSpec, String optimizerSpec) {
+        return TrainingConfig.builder(loss(lossSpec), optimizer(optimizerSpec));
+    }
+
+    /** A tensor on this backend holding {@code rows}. */
+    public Tensor tensor(DType dtype, double[][] rows) {
+        int columns = rows[0].length;
+        double[] flat = new double[rows.length * columns];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != columns) {
+                throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values but row 0 has " + columns);
+            }
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return backend.fromArray(dtype, new Shape(rows.length, columns), flat);
+    }
+}

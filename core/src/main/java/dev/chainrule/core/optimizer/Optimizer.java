@@ -1,0 +1,42 @@
+package dev.chainrule.core.optimizer;
+
+import dev.chainrule.core.plugin.Arguments;
+import dev.chainrule.core.plugin.Plugin;
+import dev.chainrule.core.tensor.Tensor;
+
+/**
+ * Turns a parameter's gradient into an update of the parameter, in place.
+ *
+ * <p>An optimizer instance is immutable configuration (learning rate, momentum, ...) and may be shared by every
+ * parameter of a network. Whatever it remembers between steps (velocities, moment estimates, the step count) lives
+ * in one {@link OptimizerState} per parameter, which the trainer creates and keeps, so that state is explicit and
+ * can be saved.
+ *
+ * <p>An example, plain gradient descent:
+ * <pre>{@code
+ * public void update(Tensor parameter, Tensor gradient, OptimizerState state, double learningRate) {
+ *     state.advance();
+ *     parameter.backend().addScaled(parameter, -learningRate, gradient, parameter);
+ * }
+ * }</pre>
+ */
+public interface Optimizer extends Plugin {
+
+    /** The configured base learning rate; a schedule may vary the rate given to {@link #update} around it. */
+    double learningRate();
+
+    /**
+     * Applies one step to {@code parameter}.
+     *
+     * @param parameter    the parameter; modified in place
+     * @param gradient     {@code dE/dparameter}, same shape; not modified
+     * @param state        this parameter's state, as left by the previous step; modified
+     * @param learningRate the learning rate for this step
+     */
+    void update(Tensor parameter, Tensor gradient, OptimizerState state, double learningRate);
+
+    @Override
+    default Optimizer configure(Arguments arguments) {
+        return this;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.chainrule.core.plugin;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoublePredicate;
+
+/**
+ * The arguments of a {@link Spec}, as a plugin reads them in {@link Plugin#configure}. Each read names the parameter
+ * and its default; the reads are recorded, so that the registry can list a plugin's parameters and defaults, reject
+ * arguments that no read asked for, and build the configured instance's canonical {@link #resolvedSpec()}.
+ */
+public final class Arguments {
+
+    private final Spec spec;
+    private final Map<String, String> resolved = new LinkedHashMap<>();
+    private final Map<String, String> defaults = new LinkedHashMap<>();
+
+    /** The arguments of {@code spec}. */
+    public Arguments(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** No arguments: every parameter takes its default. */
+    public static Arguments defaults(String pluginName) {
+        return new Arguments(Spec.of(pluginName));
+    }
+
+    /** A number; absent means {@code defaultValue}. */
+    public double number(String name, double defaultValue) {
+        return number(name, defaultValue, value -> true, "");
+    }
+
+    /**
+     * A number that must satisfy {@code valid}; {@code rule} says what valid means ("must be > 0") for the error
+     * message.
+     */
+    public double number(String name, double defaultValue, DoublePredicate valid, String rule) {
+        String text = read(name, SpecParser.formatValue(defaultValue));
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw invalid(name, text, "must be a number");
+        }
+        if (Double.isNaN(value) || !valid.test(value)) {
+            throw invalid(name, text, rule.isEmpty() ? "is not allowed" : rule);
+        }
+        resolved.put(name, SpecParser.formatValue(value));
+        return value;
+    }
+
+    /** A whole number, at least {@code minimum}. */
+    public int integer(String name, int defaultValue, int minimum) {
+        String text = read(name, Integer.toString(defaultValue));
+        try {
+            int value = Integer.parseInt(text);
+            if (value < minimum) {
+                throw invalid(name, text, "must be >= " + minimum);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw invalid(name, text, "must be a whole number");
+        }
+    }
+
+    /** {@code true} or {@code false}. */
+    public boolean flag(String name, boolean defaultValue) {
+        String text = read(name, Boolean.toString(defaultValue));
+        if (!text.equals("true") && !text.equals("false")) {
+            throw invalid(name, text, "must be true or false");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /** One of {@code options}. */
+    public String choice(String name, String defaultValue, List<String> options) {
+        String text = read(name, defaultValue);
+        if (!options.contains(text)) {
+            throw invalid(name, text, "must be one of " + String.join(", ", options));
+        }
+        return text;
+    }
+
+    private String read(String name, String defaultText) {
+        defaults.put(name, defaultText);
+        String text = spec.arguments().getOrDefault(name, defaultText);
+        resolved.put(name, text);
+        return text;
+    }
+
+    /** Every parameter that the plugin has read, with its default, in the order read. */
+    public Map<String, String> parameterDefaults() {
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    /** Arguments in the spec that the plugin never read: misspelt or unknown parameters. */
+    public Set<String> unread() {
+        Set<String> unread = new LinkedHashSet<>(spec.arguments().keySet());
+        unread.removeAll(defaults.keySet());
+        return unread;
+    }
+
+    /** The spec of the configured instance: the plugin's name and the value of every parameter it read. */
+    public Spec resolvedSpec() {
+        return new Spec(spec.name(), resolved);
+    }
+
+    private IllegalArgumentException invalid(String name, String text, String rule) {
+        return new IllegalArgumentException(spec.name() + ": parameter " + name + " " + rule + ", got " + text);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.chainrule.core.plugin;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A plugin name with arguments, the one string form that names a configured plugin everywhere: in the API, on the
+ * command line and in model files. Examples: {@code relu}, {@code leaky_relu(alpha=0.2)},
+ * {@code sgd(lr=0.1, momentum=0.9, nesterov=true)}. Values are kept as written and interpreted by the plugin through
+ * {@link Arguments}. {@link #toString()} gives the canonical form, which {@link #parse} reads back.
+ *
+ * @param name      the plugin name
+ * @param arguments the arguments in the order written
+ */
+public record Spec(String name, Map<String, String> arguments) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public Spec {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid plugin name: use lower snake case, "
+                    + "a letter first, for example leaky_relu");
+        }
+        arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    }
+
+    /** A spec without arguments. */
+    public static Spec of(String name) {
+        return new Spec(name, Map.of());
+    }
+
+    /** This spec with one more argument (replacing one of the same name). */
+    public Spec with(String key, Object value) {
+        Map<String, String> more = new LinkedHashMap<>(arguments);
+        more.put(key, SpecParser.formatValue(value));
+        return new Spec(name, more);
+    }
+
+    /** Parses {@code name} or {@code name(key=value, ...)}; a malformed spec is an error that shows where. */
+    public static Spec parse(String text) {
+        return new SpecParser(text).parse();
+    }
+
+    @Override
+    public String toString() {
+        if (arguments.isEmpty()) {
+            return name;
+        }
+        StringBuilder text = new StringBuilder(name).append('(');
+        arguments.forEach((key, value) -> text.append(key).append('=').append(value).append(", "));
+        text.setLength(text.length() - 2);
+        return text.append(')').toString();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.chainrule.core.tensor;
+
+import dev.chainrule.core.plugin.Plugin;
+
+/**
+ * Does the arithmetic: creates tensors and runs the few primitive operations that the trainer, every activation,
+ * loss and optimizer are written against. A new backend implements these and gets every plugin for free.
+ *
+ * <p>Conventions, for every operation:
+ * <ul>
+ *   <li>The tensor named {@code out} is <b>modified</b>: it receives the result and is returned. All other tensor
+ *       arguments are <b>not modified</b>, except where an element-wise operation is given the same tensor as
+ *       input and {@code out}, which is allowed and computes in place. {@link #matmul} and {@link #gatherRows}
+ *       never allow {@code out} to alias an input.</li>
+ *   <li>Every tensor must belong to this backend and have the same dtype as the others; shapes are checked and a
+ *       mismatch names the operation and both shapes ({@link TensorChecks} does this for implementations).</li>
+ *   <li>Arithmetic runs in the tensors' dtype.</li>
+ * </ul>
+ *
+ * <p>Implementations are discovered with {@link java.util.ServiceLoader}; they need a public no-argument
+ * constructor that does no heavy work (native libraries load in {@link #availability()} or on first use).
+ */
+public interface TensorBackend extends Plugin {
+
+    /** The backend's registry name, lower snake case, for example {@code plain}. */
+    String name();
+
+    /** Rank in the automatic choice: the available backend with the highest priority wins. */
+    int priority();
+
+    /**
+     * Whether this backend can run here; a backend whose native library does not load says why. Called once by the
+     * backend selection before the backend is used.
+     */
+    default BackendAvailability availability() {
+        return BackendAvailability.ready();
+    }
+
+    /** A new tensor of zeros. */
+    Tensor zeros(DType dtype, Shape shape);
+
+    /** A new tensor holding {@code rowMajor} (not modified), which must have {@code shape.size()} elements. */
+    Tensor fromArray(DType dtype, Shape shape, double[] rowMajor);
+
+    /** Copies {@code rowMajor} (not modified) into {@code out} (modified); sizes must agree. */
+    Tensor assign(double[] rowMajor, Tensor out);
+
+    /** The elements of {@code source} (not modified) in row-major order, as doubles. */
+    double[] toDoubleArray(Tensor source);
+
+    /** {@code out = source}; shapes must agree. */
+    Tensor copy(Tensor source, Tensor out);
+
+    /** Sets every element of {@code out} to {@code value}. */
+    Tensor fill(double value, Tensor out);
+
+    /**
+     * Matrix product {@code out = op(a) op(b)}, where {@code op} transposes its argument when the flag is set.
+     * {@code out} must not alias {@code a} or {@code b}.
+     */
+    Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
+
+    /** {@code out = op(x)} element by element. */
+    Tensor unary(UnaryOp op, Tensor x, Tensor out);
+
+    /**
+     * {@code out = a op b} element by element. {@code b} has the shape of {@code a} or is broadcast: a {@code 1 x c}
+     * row is applied to every row, an {@code r x 1} column to every column, a {@code 1 x 1} tensor to everything.
+     * {@code out} has the shape of {@code a}.
+     */
+    Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+    /** {@code out = a op b} element by element with a scalar {@code b}. */
+    Tensor binary(BinaryOp op, Tensor a, double b, Tensor out);
+
+    /** {@code out = a + alpha * b}; the in-place form {@code out == a} is the optimizers' update. */
+    Tensor addScaled(Tensor a, double alpha, Tensor b, Tensor out);
+
+    /** {@code out = mask != 0 ? ifTrue : ifFalse} element by element; all four have one shape. */
+    Tensor where(Tensor mask, Tensor ifTrue, Tensor ifFalse, Tensor out);
+
+    /** Reduces {@code x} along {@code axis} into {@code out}, whose shape is {@code axis.resultShape(x.shape())}. */
+    Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out);
+
+    /** Reduces every element of {@code x} to one number. */
+    double reduceAll(ReduceOp op, Tensor x);
+
+    /**
+     * Copies rows of {@code source} into {@code out}: row {@code i} of {@code out} is row
+     * {@code rowIndices[offset + i]} of {@code source}. This is how a mini-batch is drawn from a data set that
+     * already lives on the backend. {@code out} must not alias {@code source}.
+     */
+    Tensor gatherRows(Tensor source, int[] rowIndices, int offset, Tensor out);
+}

@@ -1,0 +1,116 @@
+package dev.chainrule.core.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The argument checks that every {@link TensorBackend} operation makes, with messages that name the operation and
+ * the shapes it got. Backends call these before they compute, so that all backends fail alike.
+ */
+public final class TensorChecks {
+
+    private TensorChecks() {
+    }
+
+    /** Every tensor belongs to {@code backend} and has the dtype of the first. */
+    public static void sameBackendAndDType(String op, TensorBackend backend, Tensor... tensors) {
+        DType dtype = tensors[0].dtype();
+        for (Tensor tensor : tensors) {
+            if (tensor.backend() != backend) {
+                throw new IllegalArgumentException(op + ": a tensor of backend '" + tensor.backend().name()
+                        + "' was given to backend '" + backend.name() + "'; tensors of two backends cannot be mixed");
+            }
+            if (tensor.dtype() != dtype) {
+                throw new IllegalArgumentException(op + ": dtypes " + dtype.label() + " and " + tensor.dtype().label()
+                        + " are mixed; convert one tensor first");
+            }
+        }
+    }
+
+    /** {@code actual} has exactly the shape {@code expected}. */
+    public static void sameShape(String op, String what, Shape expected, Shape actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalArgumentException(op + ": " + what + " is " + actual + " but must be " + expected);
+        }
+    }
+
+    /** An array of {@code length} elements fits {@code shape}. */
+    public static void arrayFits(String op, Shape shape, int length) {
+        if (length != shape.size()) {
+            throw new IllegalArgumentException(op + ": " + length + " values do not fill a " + shape
+                    + " tensor (" + shape.size() + " elements)");
+        }
+    }
+
+    /** {@code b} may be combined with {@code a}: same shape, a row, a column or a scalar of fitting size. */
+    public static void broadcastable(String op, Shape a, Shape b) {
+        boolean fits = b.equals(a)
+                || (b.rows() == 1 && b.columns() == a.columns())
+                || (b.columns() == 1 && b.rows() == a.rows())
+                || (b.rows() == 1 && b.columns() == 1);
+        if (!fits) {
+            throw new IllegalArgumentException(op + ": cannot broadcast " + b + " onto " + a
+                    + " (allowed: " + a + ", 1x" + a.columns() + ", " + a.rows() + "x1 or 1x1)");
+        }
+    }
+
+    /** The shape of {@code op(a) op(b)}, after checking that the inner dimensions agree. */
+    public static Shape productShape(Shape a, boolean transposeA, Shape b, boolean transposeB) {
+        Shape left = transposeA ? a.transposed() : a;
+        Shape right = transposeB ? b.transposed() : b;
+        if (left.columns() != right.rows()) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + describe(a, transposeA) + " by "
+                    + describe(b, transposeB) + ": inner dimensions " + left.columns() + " and " + right.rows()
+                    + " differ");
+        }
+        return new Shape(left.rows(), right.columns());
+    }
+
+    /** {@code out} is a different tensor from every input. */
+    public static void noAlias(String op, Tensor out, Tensor... inputs) {
+        for (Tensor input : inputs) {
+            if (input == out) {
+                throw new IllegalArgumentException(op + ": the output tensor must not be one of the inputs");
+            }
+        }
+    }
+
+    /** Every row index in {@code rowIndices[offset, offset + count)} lies in {@code [0, rows)}. */
+    public static void rowIndices(String op, int[] rowIndices, int offset, int count, int rows) {
+        if (offset < 0 || offset + count > rowIndices.length) {
+            throw new IllegalArgumentException(op + ": " + count + " indices from offset " + offset
+                    + " run past the " + rowIndices.length + " indices given");
+        }
+        for (int i = offset; i < offset + count; i++) {
+            if (rowIndices[i] < 0 || rowIndices[i] >= rows) {
+                throw new IllegalArgumentException(op + ": row index " + rowIndices[i] + " at position " + i
+                        + " is outside a tensor of " + rows + " rows");
+            }
+        }
+    }
+
+    private static String describe(Shape shape, boolean transposed) {
+        return transposed ? shape + " (transposed: " + shape.transposed() + ")" : shape.toString();
+    }
+
+    /** A short, readable rendering of a tensor's values for messages and {@code toString}. */
+    public static String render(Tensor tensor) {
+        double[] values = tensor.toDoubleArray();
+        int columns = tensor.columns();
+        int shownRows = Math.min(tensor.rows(), 6);
+        StringBuilder text = new StringBuilder();
+        text.append(tensor.backend().name()).append(' ').append(tensor.dtype().label()).append(' ')
+                .append(tensor.shape()).append(" [");
+        for (int r = 0; r < shownRows; r++) {
+            double[] row = Arrays.copyOfRange(values, r * columns, r * columns + Math.min(columns, 8));
+            text.append(r == 0 ? "" : ", ").append(Arrays.toString(row));
+            if (columns > 8) {
+                text.setLength(text.length() - 1);
+                text.append(", ...]");
+            }
+        }
+        if (tensor.rows() > shownRows) {
+            text.append(", ...");
+        }
+        return text.append(']').toString();
+    }
+}

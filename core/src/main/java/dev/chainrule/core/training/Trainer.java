@@ -1,0 +1,190 @@
+package dev.chainrule.core.training;
+
+import dev.chainrule.core.network.DenseLayer;
+import dev.chainrule.core.network.Network;
+import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.optimizer.OptimizerState;
+import dev.chainrule.core.tensor.Tensor;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a network by mini-batch backpropagation: for every batch, {@link Backpropagation} computes each
+ * parameter's gradient through each layer's own activation derivative, and the optimizer updates the parameter in
+ * place. The trainer knows nothing about any particular activation, loss or optimizer.
+ *
+ * <p>Deterministic: the same network, data and configuration give the same weights, bit for bit. A loss that stops
+ * being finite ends training with a {@link TrainingDivergedException} naming the epoch, batch and layer.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /** A trainer; it holds no state between runs. */
+    @Inject
+    public Trainer() {
+    }
+
+    /** Trains {@code network} in place on {@code data}. */
+    public TrainingHistory fit(Network network, Dataset data, TrainingConfig config) {
+        Backpropagation backpropagation = new Backpropagation(network, config.loss(), config.fusedOutputGradient());
+        DeviceData training = new DeviceData(network, data);
+        DeviceData validation = config.validation().map(set -> new DeviceData(network, set)).orElse(null);
+        List<Parameter> parameters = network.parameters();
+        List<OptimizerState> states = parameters.stream().map(parameter -> new OptimizerState(parameter.value())).toList();
+        LOG.info("training {} on {} rows: {} epochs, batch {}, loss {}, optimizer {}{}", network, data.size(),
+                config.epochs(), config.batchSize(), config.loss().spec(), config.optimizer().spec(),
+                backpropagation.usesFusedOutputGradient() ? ", fused output gradient" : "");
+
+        SplittableRandom shuffling = new SplittableRandom(config.seed());
+        int[] order = identity(data.size());
+        List<EpochResult> epochs = new ArrayList<>();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        List<Tensor> bestWeights = null;
+        boolean stoppedEarly = false;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            if (config.shuffle()) {
+                order = Dataset.permutation(data.size(), shuffling.split());
+            }
+            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, states, config);
+            epochs.add(result);
+            config.listeners().forEach(listener -> listener.onEpochEnd(result));
+            if (config.patience() > 0) {
+                double validationLoss = result.validationLoss().orElseThrow();
+                if (validationLoss < bestLoss) {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    bestWeights = snapshot(parameters, bestWeights);
+                } else if (epoch - bestEpoch >= config.patience()) {
+                    LOG.info("early stop after epoch {}: validation loss has not improved since epoch {} ({})", epoch,
+                            bestEpoch, bestLoss);
+                    restore(parameters, bestWeights);
+                    stoppedEarly = true;
+                    break;
+                }
+            } else {
+                bestEpoch = epoch;
+            }
+        }
+        return new TrainingHistory(epochs, stoppedEarly, bestEpoch);
+    }
+
+    private EpochResult runEpoch(int epoch, Backpropagation backpropagation, DeviceData training, DeviceData validation,
+            int[] order, List<OptimizerState> states, TrainingConfig config) {
+        Network network = backpropagation.network();
+        List<Parameter> parameters = network.parameters();
+        Dataset host = training.host();
+        boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
+        int batches = (training.size() + config.batchSize() - 1) / config.batchSize();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        for (int batch = 0; batch < batches; batch++) {
+            int offset = batch * config.batchSize();
+            int rows = Math.min(config.batchSize(), training.size() - offset);
+            Tensor[] xy = training.batch(order, offset, rows);
+            Trace trace = backpropagation.forward(xy[0]);
+            double loss = backpropagation.loss(trace, xy[1]);
+            if (!Double.isFinite(loss)) {
+                throw diverged(epoch, batch + 1, loss, trace, network, config);
+            }
+            Gradients gradients = backpropagation.backward(trace, xy[1]);
+            for (int p = 0; p < parameters.size(); p++) {
+                config.optimizer().update(parameters.get(p).value(), gradients.get(p), states.get(p),
+                        config.optimizer().learningRate());
+            }
+            lossSum += loss * rows;
+            OptionalDouble accuracy = OptionalDouble.empty();
+            if (classification) {
+                int right = Accuracy.correct(trace.activation(trace.layers()).toDoubleArray(), network.outputs(),
+                        batchTargets(host, order, offset, rows), host.targetCount());
+                correct += right;
+                accuracy = OptionalDouble.of((double) right / rows);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            BatchResult result = new BatchResult(epoch, batch + 1, batches, rows, loss, accuracy,
+                    (offset + rows) / Math.max(seconds, 1e-9));
+            config.listeners().forEach(listener -> listener.onBatchEnd(result));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        OptionalDouble validationLoss = OptionalDouble.empty();
+        OptionalDouble validationAccuracy = OptionalDouble.empty();
+        if (validation != null) {
+            Evaluation evaluation = Evaluator.evaluate(backpropagation, validation, config.batchSize());
+            validationLoss = OptionalDouble.of(evaluation.loss());
+            validationAccuracy = evaluation.accuracy();
+        }
+        return new EpochResult(epoch, lossSum / training.size(),
+                classification ? OptionalDouble.of((double) correct / training.size()) : OptionalDouble.empty(),
+                validationLoss, validationAccuracy, seconds, training.size() / Math.max(seconds, 1e-9));
+    }
+
+    private static double[] batchTargets(Dataset host, int[] order, int offset, int rows) {
+        int width = host.targetCount();
+        double[] targets = new double[rows * width];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(host.targets(), order[offset + i] * width, targets, i * width, width);
+        }
+        return targets;
+    }
+
+    private static TrainingDivergedException diverged(int epoch, int batch, double loss, Trace trace, Network network,
+            TrainingConfig config) {
+        String where = "the loss itself (" + config.loss().spec() + ") on finite outputs";
+        for (int k = 1; k <= trace.layers(); k++) {
+            DenseLayer layer = network.layers().get(k - 1);
+            if (!allFinite(layer.weights()) || !allFinite(layer.bias())) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its weights are no longer finite";
+                break;
+            }
+            if (!allFinite(trace.preActivation(k))) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its pre-activations are not finite";
+                break;
+            }
+            if (!allFinite(trace.activation(k))) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its activation gave non-finite values";
+                break;
+            }
+        }
+        return new TrainingDivergedException("training diverged at epoch " + epoch + ", batch " + batch + ": the loss is "
+                + loss + "; first non-finite values at " + where + ". A smaller learning rate than "
+                + config.optimizer().spec() + " may help.");
+    }
+
+    private static boolean allFinite(Tensor tensor) {
+        return Arrays.stream(tensor.toDoubleArray()).allMatch(Double::isFinite);
+    }
+
+    private static List<Tensor> snapshot(List<Parameter> parameters, List<Tensor> previous) {
+        if (previous == null) {
+            return parameters.stream().map(parameter -> parameter.value().duplicate()).toList();
+        }
+        for (int p = 0; p < parameters.size(); p++) {
+            Tensor value = parameters.get(p).value();
+            value.backend().copy(value, previous.get(p));
+        }
+        return previous;
+    }
+
+    private static void restore(List<Parameter> parameters, List<Tensor> saved) {
+        for (int p = 0; p < parameters.size(); p++) {
+            Tensor value = parameters.get(p).value();
+            value.backend().copy(saved.get(p), value);
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+}
