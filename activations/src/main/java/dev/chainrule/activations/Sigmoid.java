@@ -8,8 +8,9 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
- * {@code phi(z) = 1 / (1 + e^-z)}; {@code phi'(z) = phi(z) (1 - phi(z))}. Computed as {@code (1 + tanh(z/2)) / 2},
- * which never overflows.
+ * {@code phi(z) = 1 / (1 + e^-z)}; {@code phi'(z) = phi(z) (1 - phi(z))}. Computed from {@code e = e^-|z|} as
+ * {@code 1 / (1 + e)} for {@code z >= 0} and {@code e / (1 + e)} below, which never overflows and keeps full relative
+ * precision in both tails.
  */
 @AutoService(Activation.class)
 public final class Sigmoid implements Activation {
@@ -25,10 +26,14 @@ public final class Sigmoid implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        backend.binary(BinaryOp.MUL, z, 0.5, out);
-        backend.unary(UnaryOp.TANH, out, out);
-        backend.binary(BinaryOp.MUL, out, 0.5, out);
-        return backend.binary(BinaryOp.ADD, out, 0.5, out);
+        Tensor tail = z.map(UnaryOp.ABS);
+        backend.binary(BinaryOp.MUL, tail, -1, tail);
+        backend.unary(UnaryOp.EXP, tail, tail);
+        backend.binary(BinaryOp.ADD, tail, 1, out);
+        backend.unary(UnaryOp.RECIPROCAL, out, out);
+        Tensor negativeSide = tail.mul(out);
+        Tensor nonNegative = z.zip(BinaryOp.GREATER_EQUAL, 0);
+        return backend.where(nonNegative, out, negativeSide, out);
     }
 
     @Override

@@ -18,10 +18,11 @@ final class ErrorTracker {
         this.subject = subject;
     }
 
-    void compare(String point, double analytical, double numerical) {
+    /** Records one comparison; a difference within {@code noise} (the numerical value's rounding) counts as none. */
+    void compare(String point, double analytical, double numerical, double noise) {
         checked++;
         double scale = Math.max(Math.max(Math.abs(analytical), Math.abs(numerical)), ABSOLUTE_FLOOR);
-        double error = Math.abs(analytical - numerical) / scale;
+        double error = Math.max(0, Math.abs(analytical - numerical) - noise) / scale;
         if (Double.isNaN(error)) {
             error = Double.POSITIVE_INFINITY;
         }
