@@ -2,8 +2,6 @@ package dev.chainrule.backend.nd4j;
 
 import dev.chainrule.core.tensor.BinaryOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.scalar.Pow;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarDivision;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
@@ -33,10 +31,10 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * Each {@link BinaryOp} as ND4J native operations, with a tensor (broadcast by ND4J's broadcasting kernels) or a
  * scalar as the second operand. All accept {@code out == a}.
  *
- * <p>Two ND4J behaviours are corrected to the meaning the plain backend defines: comparisons produce BOOL arrays,
- * cast here into {@code 0/1} of the output's dtype; and ND4J's maximum and minimum drop a NaN in the first operand
+ * <p>ND4J behaviours are corrected to the meaning the plain backend defines: comparisons produce BOOL arrays,
+ * cast here into {@code 0/1} of the output's dtype; ND4J's maximum and minimum drop a NaN in the first operand
  * ({@code max(NaN, 1) == 1}), where Java's {@code Math.max} propagates it, which matters because a ReLU must not hide
- * a diverged pre-activation.
+ * a diverged pre-activation; and {@link JavaPow} gives {@code pow} Java's special cases.
  */
 final class BinaryKernels {
 
@@ -53,7 +51,7 @@ final class BinaryKernels {
             case SUB -> Nd4j.exec(new SubOp(a, b, z));
             case MUL -> Nd4j.exec(new MulOp(a, b, z));
             case DIV -> Nd4j.exec(new DivOp(a, b, z));
-            case POW -> Nd4j.exec(DynamicCustomOp.builder("Pow").addInputs(a, b).addOutputs(z).build());
+            case POW -> JavaPow.tensor(a, b, out);
             case MAX -> {
                 Nd4j.exec(new Max(a, b, out.scratch(0)));
                 keepNaNs(a, out.scratch(0), z);
@@ -81,7 +79,7 @@ final class BinaryKernels {
             case SUB -> Nd4j.exec(new ScalarSubtraction(a, null, z, b));
             case MUL -> Nd4j.exec(new ScalarMultiplication(a, null, z, b));
             case DIV -> Nd4j.exec(new ScalarDivision(a, null, z, b));
-            case POW -> Nd4j.exec(new Pow(a, z, b));
+            case POW -> JavaPow.scalar(a, b, out);
             case MAX -> replace(a, b, z, isNegativeZero(b) ? Conditions.lessThan(b) : Conditions.lessThanOrEqual(b));
             case MIN -> replace(a, b, z,
                     isNegativeZero(b) ? Conditions.greaterThanOrEqual(b) : Conditions.greaterThan(b));

@@ -3,6 +3,7 @@ package dev.chainrule.backend.nd4j;
 import dev.chainrule.core.tensor.BackendAvailability;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,8 @@ final class Nd4jRuntime {
             apply(threads);
             LOG.info("ND4J started in {} ms: {} with {} BLAS; {} kernel and {} BLAS threads ({})",
                     (System.nanoTime() - begin) / 1_000_000, Nd4j.getBackend().getClass().getSimpleName(),
-                    Nd4j.factory().blas().getBlasVendor(), Nd4j.getEnvironment().maxThreads(),
+                    Nd4j.factory().blas().getBlasVendor(),
+                    NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
                     Nd4j.factory().blas().getMaxThreads(), threads.source());
             return BackendAvailability.ready();
         } catch (VirtualMachineError e) {
@@ -54,7 +56,7 @@ final class Nd4jRuntime {
 
     private static void apply(ThreadSettings threads) {
         if (threads.kernelThreads() > 0) {
-            Nd4j.getEnvironment().setMaxThreads(threads.kernelThreads());
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads.kernelThreads());
             Nd4j.getEnvironment().setMaxMasterThreads(threads.kernelThreads());
         }
         if (threads.blasThreads() > 0) {

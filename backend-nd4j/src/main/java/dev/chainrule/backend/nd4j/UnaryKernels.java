@@ -2,6 +2,7 @@ package dev.chainrule.backend.nd4j;
 
 import dev.chainrule.core.tensor.UnaryOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Floor;
@@ -16,8 +17,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sin;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
-/** Each {@link UnaryOp} as ND4J native transforms, which accept {@code out == x}. */
+/**
+ * Each {@link UnaryOp} as ND4J native transforms, which accept {@code out == x}. ND4J's {@code sign(NaN)} is 0; it is
+ * corrected to NaN as {@link Math#signum} gives, and {@link NearZero} supplies accurate {@code expm1} and {@code log1p}.
+ */
 final class UnaryKernels {
 
     private UnaryKernels() {
@@ -29,7 +34,10 @@ final class UnaryKernels {
         switch (op) {
             case NEG -> Nd4j.exec(new Negative(x, z));
             case ABS -> Nd4j.exec(new Abs(x, z));
-            case SIGN -> Nd4j.exec(new Sign(x, z));
+            case SIGN -> {
+                Nd4j.exec(new Sign(x, out.scratch(0)));
+                Nd4j.exec(new CompareAndSet(out.scratch(0), x, z, Conditions.isNan()));
+            }
             case EXP -> Nd4j.exec(new Exp(x, z));
             case EXPM1 -> NearZero.expm1(x, out);
             case LOG -> Nd4j.exec(new Log(x, z));
