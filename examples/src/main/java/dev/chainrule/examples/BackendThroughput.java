@@ -9,6 +9,7 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.EpochResult;
 import dev.chainrule.core.training.TrainingConfig;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -93,8 +94,9 @@ public final class BackendThroughput {
             }
         }
         System.out.printf(Locale.ROOT, "%d -> 256 tanh -> 128 sigmoid -> 64 relu -> %d softmax, float32, batch %d, "
-                + "%d batches per epoch; median of %d epochs after %d warm-up; %d cores%n", INPUTS, CLASSES, BATCH,
-                batchesPerEpoch, timedEpochs, WARM_UP_EPOCHS, Runtime.getRuntime().availableProcessors());
+                + "%d batches per epoch; median of %d epochs after %d warm-up; %d cores, load average %.1f%n", INPUTS,
+                CLASSES, BATCH, batchesPerEpoch, timedEpochs, WARM_UP_EPOCHS, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String backend : backends) {
             double[] samplesPerSecond = measure(backend, timedEpochs, batchesPerEpoch);

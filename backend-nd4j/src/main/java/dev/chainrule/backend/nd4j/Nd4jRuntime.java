@@ -40,7 +40,7 @@ final class Nd4jRuntime {
             ThreadSettings threads = ThreadSettings.fromEnvironment();
             Nd4j.create(DataType.FLOAT, 1, 1);
             apply(threads);
-            LOG.info("ND4J started in {} ms: {} with {} BLAS; {} kernel and {} BLAS threads ({})",
+            LOG.info("ND4J started in {} ms ({}, {}); threads: {} for kernels, {} for BLAS ({})",
                     (System.nanoTime() - begin) / 1_000_000, Nd4j.getBackend().getClass().getSimpleName(),
                     Nd4j.factory().blas().getBlasVendor(),
                     NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),

@@ -3,13 +3,15 @@ package dev.chainrule.backend.nd4j;
 import java.util.function.UnaryOperator;
 
 /**
- * How many threads ND4J's element-wise kernels and OpenBLAS's matrix products may use.
+ * How many threads ND4J's element-wise kernels (OpenMP) and OpenBLAS's matrix products may use.
  *
  * <p>Chosen, strongest first: the system property {@value #PROPERTY} (one number for both pools); the environment
- * variable {@code OMP_NUM_THREADS}, which ND4J and OpenBLAS read themselves and which is then left alone; else
- * OpenBLAS gets every core and the kernels one thread. The kernels of a training step work on a few ten thousand
- * numbers, too few to repay waking a second thread, while a second kernel thread would compete with the BLAS threads
- * that ND4J leaves spinning after each product; on a 2-core machine that oversubscription costs more than it gains.
+ * variable {@code OMP_NUM_THREADS}, which ND4J and OpenBLAS read themselves and which is then left alone; else one
+ * kernel thread and half the cores for OpenBLAS. ND4J's own default, every core for both pools, oversubscribes a small
+ * machine: the kernels of a training step work on a few ten thousand numbers, too few to repay handing work to a
+ * second thread, and each parallel region waits for its slowest thread, which on a busy 2-core machine may not even be
+ * scheduled. Measured there on the network of {@code BackendThroughput}: two kernel threads trained 15 to 30 times
+ * slower than one, and a second BLAS thread gained nothing.
  *
  * @param kernelThreads threads for ND4J's own kernels, or 0 to keep ND4J's choice
  * @param blasThreads   threads for OpenBLAS, or 0 to keep ND4J's choice
@@ -43,7 +45,7 @@ record ThreadSettings(int kernelThreads, int blasThreads, String source) {
         if (omp != null && !omp.isBlank()) {
             return new ThreadSettings(0, 0, "OMP_NUM_THREADS=" + omp.trim());
         }
-        return new ThreadSettings(1, Math.max(1, cores), "default for " + cores + " cores");
+        return new ThreadSettings(1, Math.max(1, cores / 2), "default for " + cores + " cores");
     }
 
     private static int parse(String value) {
