@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.DoublePredicate;
 
 /**
@@ -14,6 +16,9 @@ import java.util.function.DoublePredicate;
  * arguments that no read asked for, and build the configured instance's canonical {@link #resolvedSpec()}.
  */
 public final class Arguments {
+
+    /** The text of an absent list in {@link #numbers}. */
+    private static final String NONE = "none";
 
     private final Spec spec;
     private final Map<String, String> resolved = new LinkedHashMap<>();
@@ -65,6 +70,36 @@ public final class Arguments {
         } catch (NumberFormatException e) {
             throw invalid(name, text, "must be a whole number");
         }
+    }
+
+    /**
+     * A list of numbers with {@code ;} between them, such as {@code weights=1;2;0.5}, each of which must satisfy
+     * {@code valid}; {@code rule} says what valid means for the error message. Absent, or written {@code none}, means
+     * no list: the parameter is then left out of {@link #resolvedSpec()}, so that the spec round-trips.
+     */
+    public Optional<double[]> numbers(String name, DoublePredicate valid, String rule) {
+        String text = read(name, NONE);
+        if (text.equals(NONE)) {
+            resolved.remove(name);
+            return Optional.empty();
+        }
+        String[] parts = text.split(";", -1);
+        double[] values = new double[parts.length];
+        StringJoiner canonical = new StringJoiner(";");
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw invalid(name, text, "must be numbers separated by ';', such as 1;2;0.5");
+            }
+            if (Double.isNaN(values[i]) || !valid.test(values[i])) {
+                throw invalid(name, text, (rule.isEmpty() ? "has a value that is not allowed" : rule + " in every element")
+                        + " (element " + i + " is " + parts[i] + ")");
+            }
+            canonical.add(SpecParser.formatValue(values[i]));
+        }
+        resolved.put(name, canonical.toString());
+        return Optional.of(values);
     }
 
     /** {@code true} or {@code false}. */
