@@ -10,15 +10,14 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 import java.util.Optional;
 
 /**
  * Binary cross-entropy on probabilities, 0/1 or soft targets in {@code [0, 1]}: terms
- * {@code -[y log p + (1 - y) log(1 - p)]}, with {@code p = a} clipped as {@link Clipping} says;
- * {@code dE/da = (p - y) / (p (1 - p) m)}. Weighted. After a sigmoid output the fused gradient is
- * {@code dE/dz = (a - y) / m}, finite at any logit.
+ * {@code -[y log p + (1 - y) log(1 - p)]}, with {@code p = a} and {@code 1 - p} clipped as {@link Clipping} says;
+ * {@code dE/da = ((1 - y) / (1 - p) - y / p) / m = (p - y) / (p (1 - p) m)}. Weighted. After a sigmoid output the
+ * fused gradient is {@code dE/dz = (a - y) / m}, finite at any logit.
  */
 @AutoService(Loss.class)
 public final class BinaryCrossEntropy implements Loss {
@@ -70,17 +69,13 @@ public final class BinaryCrossEntropy implements Loss {
     @Override
     public double value(Tensor output, Tensor target) {
         TargetChecks.check(this, output, target);
-        return reducer.value(terms(Clipping.probabilities(output, output.newLike()), target), output.shape());
+        return reducer.value(terms(output, target), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
         TargetChecks.check(this, output, target);
-        TensorBackend backend = output.backend();
-        Tensor p = Clipping.probabilities(output, output.newLike());
-        Tensor denominator = p.mul(p.rsub(1));
-        backend.binary(BinaryOp.SUB, p, target, out);
-        backend.binary(BinaryOp.DIV, out, denominator, out);
+        output.backend().copy(slopes(output, target), out);
         return reducer.gradient(out, output.shape());
     }
 
@@ -96,12 +91,21 @@ public final class BinaryCrossEntropy implements Loss {
         });
     }
 
-    /** {@code -[y log p + (1 - y) log(1 - p)]} in a new tensor, for clipped probabilities {@code p}. */
-    static Tensor terms(Tensor p, Tensor y) {
-        Tensor positive = y.mul(p.map(UnaryOp.LOG));
-        Tensor negative = y.rsub(1).mul(p.map(UnaryOp.NEG).map(UnaryOp.LOG1P));
+    /** {@code -[y log p + (1 - y) log(1 - p)]} in a new tensor, with {@code p} and {@code 1 - p} clipped. */
+    static Tensor terms(Tensor output, Tensor y) {
+        Tensor positive = y.mul(Clipping.probabilities(output, output.newLike()).map(UnaryOp.LOG));
+        Tensor negative = y.rsub(1).mul(Clipping.complements(output).map(UnaryOp.LOG));
         Tensor sum = positive.add(negative);
         return sum.backend().unary(UnaryOp.NEG, sum, sum);
+    }
+
+    /**
+     * The terms' derivatives {@code (1 - y) / (1 - p) - y / p} in a new tensor, with {@code p} and {@code 1 - p}
+     * clipped: {@code (p - y) / (p (1 - p))} written without the subtraction, which would lose the clipped bound.
+     */
+    static Tensor slopes(Tensor output, Tensor y) {
+        Tensor negative = y.rsub(1).div(Clipping.complements(output));
+        return negative.sub(y.div(Clipping.probabilities(output, output.newLike())));
     }
 
     @Override

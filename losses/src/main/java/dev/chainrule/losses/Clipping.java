@@ -6,9 +6,9 @@ import dev.chainrule.core.tensor.Tensor;
 
 /**
  * Keeps the arguments of logarithms and divisions away from 0, so that losses of saturated outputs stay finite:
- * probabilities are clipped to {@code [eps, 1 - eps]}, positive quantities to {@code >= eps}, with {@code eps = 1e-7}
- * in FLOAT32 and {@code 1e-12} in FLOAT64. Value and gradient are both computed from the clipped number, so the
- * gradient of a saturated output stays finite and still points towards the target.
+ * probabilities and their complements are clipped to {@code [eps, 1 - eps]}, positive quantities to {@code >= eps},
+ * with {@code eps = 1e-7} in FLOAT32 and {@code 1e-12} in FLOAT64. Value and gradient are both computed from the
+ * clipped numbers, so the gradient of a saturated output stays finite and still points towards the target.
  */
 final class Clipping {
 
@@ -24,6 +24,16 @@ final class Clipping {
         double eps = epsilon(p.dtype());
         p.backend().binary(BinaryOp.MAX, p, eps, out);
         return p.backend().binary(BinaryOp.MIN, out, 1 - eps, out);
+    }
+
+    /**
+     * {@code clip(1 - p, eps, 1 - eps)} in a new tensor: the complement clipped by itself rather than computed from
+     * the clipped {@code p}, because {@code 1 - eps} is not exact in floating point while {@code 1 - p} is for
+     * {@code p >= 0.5}. So {@code -log(1 - p)} of a saturated output is capped at exactly {@code -log(eps)}, the same
+     * cap as {@code -log(p)}.
+     */
+    static Tensor complements(Tensor p) {
+        return probabilities(p.rsub(1), p.newLike());
     }
 
     /** {@code max(x, eps)} in a new tensor. */

@@ -70,7 +70,8 @@ public final class Focal implements Loss {
     public double value(Tensor output, Tensor target) {
         TargetChecks.check(this, output, target);
         Tensor p = Clipping.probabilities(output, output.newLike());
-        Tensor terms = balance(target).mul(focus(p, target).zip(BinaryOp.POW, gamma)).mul(BinaryCrossEntropy.terms(p, target));
+        Tensor terms = balance(target).mul(focus(p, target).zip(BinaryOp.POW, gamma))
+                .mul(BinaryCrossEntropy.terms(output, target));
         return reducer.value(terms, output.shape());
     }
 
@@ -81,8 +82,8 @@ public final class Focal implements Loss {
         Tensor p = Clipping.probabilities(output, output.newLike());
         Tensor u = focus(p, target);
         Tensor focusSlope = u.zip(BinaryOp.POW, gamma - 1).mul(gamma).mul(target.mul(-2).add(1))
-                .mul(BinaryCrossEntropy.terms(p, target));
-        Tensor crossEntropySlope = p.sub(target).div(p.mul(p.rsub(1)));
+                .mul(BinaryCrossEntropy.terms(output, target));
+        Tensor crossEntropySlope = BinaryCrossEntropy.slopes(output, target);
         backend.binary(BinaryOp.POW, u, gamma, out);
         backend.binary(BinaryOp.MUL, out, crossEntropySlope, out);
         backend.binary(BinaryOp.ADD, out, focusSlope, out);
