@@ -151,7 +151,7 @@ class FusedGradientTest {
 
     private static String describe(Loss loss, Activation activation, Tensor z, Tensor target, int index,
             double[] fused, double[] generic) {
-        return loss + " after " + activation.name() + " at element " + index + ": fused " + fused[index] + ", chain rule "
-                + generic[index] + "\n  z = " + z + "\n  y = " + target;
+        return loss + " after " + activation.name() + " at element " + index + ": fused " + fused[index]
+                + ", chain rule " + generic[index] + "\n  z = " + z + "\n  y = " + target;
     }
 }

@@ -154,8 +154,8 @@ class LossContractTest {
             String message = assertThrows(IllegalArgumentException.class, call::run,
                     () -> loss + " accepted the target " + invalid).getMessage();
             assertTrue(message.contains(loss.name()) && message.contains("row 1")
-                    && message.contains(target.shape().toString()) && message.contains(inputs.output().shape().toString()),
-                    message);
+                    && message.contains(target.shape().toString())
+                    && message.contains(inputs.output().shape().toString()), message);
         }
     }
 

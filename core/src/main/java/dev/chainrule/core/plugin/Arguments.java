@@ -93,8 +93,8 @@ public final class Arguments {
                 throw invalid(name, text, "must be numbers separated by ';', such as 1;2;0.5");
             }
             if (Double.isNaN(values[i]) || !valid.test(values[i])) {
-                throw invalid(name, text, (rule.isEmpty() ? "has a value that is not allowed" : rule + " in every element")
-                        + " (element " + i + " is " + parts[i] + ")");
+                String broken = rule.isEmpty() ? "has a value that is not allowed" : rule + " in every element";
+                throw invalid(name, text, broken + " (element " + i + " is " + parts[i] + ")");
             }
             canonical.add(SpecParser.formatValue(values[i]));
         }
