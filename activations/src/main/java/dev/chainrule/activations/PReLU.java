@@ -22,8 +22,9 @@ import java.util.List;
  * starting value.
  *
  * <p>Bound to a layer ({@link #bind}) it owns a {@code 1 x units} tensor of slopes, its one trainable parameter
- * ({@code slope}); the layer lists it after the weights and bias, so the optimizer updates it like a weight. An
- * unbound instance, as the registry makes it, has no slopes yet and refuses to run.
+ * {@code prelu slope}. The layer lists it after the weights and bias (as {@code layer k prelu slope}), so the
+ * optimizer updates it like a weight. An unbound instance, as the registry makes it, has no slopes yet and refuses to
+ * run.
  */
 @AutoService(Activation.class)
 public final class PReLU implements Activation {
@@ -49,7 +50,7 @@ public final class PReLU implements Activation {
     private PReLU(PReLU configuration, Tensor slopes) {
         this.init = configuration.init;
         this.spec = configuration.spec;
-        this.parameters = List.of(new Parameter("slope", slopes));
+        this.parameters = List.of(new Parameter("prelu slope", slopes));
     }
 
     @Override
