@@ -146,8 +146,8 @@ public final class Trainer {
         String where = "the loss itself (" + config.loss().spec() + ") on finite outputs";
         for (int k = 1; k <= trace.layers(); k++) {
             DenseLayer layer = network.layers().get(k - 1);
-            if (!allFinite(layer.weights()) || !allFinite(layer.bias())) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its weights are no longer finite";
+            if (!layer.parameters().stream().allMatch(parameter -> allFinite(parameter.value()))) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its parameters are no longer finite";
                 break;
             }
             if (!allFinite(trace.preActivation(k))) {
