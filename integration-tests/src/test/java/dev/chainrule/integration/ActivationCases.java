@@ -48,6 +48,12 @@ final class ActivationCases {
         return specs().flatMap(spec -> Backends.backends().map(backend -> Arguments.of(spec, backend)));
     }
 
+    /** The activations of the built-in catalogue (module {@code activations}), without test fixtures or plugins. */
+    static Stream<PluginEntry<Activation>> builtIns() {
+        return Registries.PLUGINS.activations().entries().stream()
+                .filter(entry -> entry.plugin().getClass().getPackageName().equals("dev.chainrule.activations"));
+    }
+
     /** The activation that {@code spec} names, bound to a layer of {@code units} on {@code backend} in {@code dtype}. */
     static Activation bound(String spec, int units, TensorBackend backend, DType dtype) {
         return Registries.PLUGINS.activations().create(spec).bind(units, backend, dtype);
