@@ -1,5 +1,6 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * Trains a network by mini-batch backpropagation: for every batch, {@link Backpropagation} computes each
  * parameter's gradient through each layer's own activation derivative, and the optimizer updates the parameter in
  * place. The trainer knows nothing about any particular activation, loss or optimizer.
+ *
+ * <p>Every batch runs a training pass ({@link ForwardContext#training}) whose random numbers (rrelu's slopes) come
+ * from a generator split from the configuration's seed, one split per batch; evaluation runs inference passes.
  *
  * <p>Deterministic: the same network, data and configuration give the same weights, bit for bit. A loss that stops
  * being finite ends training with a {@link TrainingDivergedException} naming the epoch, batch and layer.
@@ -42,7 +46,9 @@ public final class Trainer {
                 config.epochs(), config.batchSize(), config.loss().spec(), config.optimizer().spec(),
                 backpropagation.usesFusedOutputGradient() ? ", fused output gradient" : "");
 
-        SplittableRandom shuffling = new SplittableRandom(config.seed());
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom shuffling = root.split();
+        SplittableRandom noise = root.split();
         int[] order = identity(data.size());
         List<EpochResult> epochs = new ArrayList<>();
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -53,7 +59,7 @@ public final class Trainer {
             if (config.shuffle()) {
                 order = Dataset.permutation(data.size(), shuffling.split());
             }
-            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, states, config);
+            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, states, noise, config);
             epochs.add(result);
             config.listeners().forEach(listener -> listener.onEpochEnd(result));
             if (config.patience() > 0) {
@@ -77,7 +83,7 @@ public final class Trainer {
     }
 
     private EpochResult runEpoch(int epoch, Backpropagation backpropagation, DeviceData training, DeviceData validation,
-            int[] order, List<OptimizerState> states, TrainingConfig config) {
+            int[] order, List<OptimizerState> states, SplittableRandom noise, TrainingConfig config) {
         Network network = backpropagation.network();
         List<Parameter> parameters = network.parameters();
         Dataset host = training.host();
@@ -90,7 +96,7 @@ public final class Trainer {
             int offset = batch * config.batchSize();
             int rows = Math.min(config.batchSize(), training.size() - offset);
             Tensor[] xy = training.batch(order, offset, rows);
-            Trace trace = backpropagation.forward(xy[0]);
+            Trace trace = backpropagation.forward(xy[0], ForwardContext.training(noise.split()));
             double loss = backpropagation.loss(trace, xy[1]);
             if (!Double.isFinite(loss)) {
                 throw diverged(epoch, batch + 1, loss, trace, network, config);
@@ -140,8 +146,8 @@ public final class Trainer {
         String where = "the loss itself (" + config.loss().spec() + ") on finite outputs";
         for (int k = 1; k <= trace.layers(); k++) {
             DenseLayer layer = network.layers().get(k - 1);
-            if (!allFinite(layer.weights()) || !allFinite(layer.bias())) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its weights are no longer finite";
+            if (!layer.parameters().stream().allMatch(parameter -> allFinite(parameter.value()))) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its parameters are no longer finite";
                 break;
             }
             if (!allFinite(trace.preActivation(k))) {
