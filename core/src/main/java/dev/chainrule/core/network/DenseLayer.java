@@ -35,8 +35,8 @@ public final class DenseLayer {
         this.activation = activation;
         this.weights = weights;
         this.bias = bias;
-        this.parameters = List.of(new Parameter("layer " + index + " weights", weights),
-                new Parameter("layer " + index + " bias", bias));
+        this.parameters = List.of(new Parameter("layer " + index + " weights", weights, Parameter.Kind.WEIGHT),
+                new Parameter("layer " + index + " bias", bias, Parameter.Kind.BIAS));
     }
 
     /** 1 for the first layer after the input. */
