@@ -13,8 +13,9 @@ import dev.chainrule.core.tensor.Tensor;
  * can be saved: slots and scalars for memory, {@link OptimizerState#scratch} for work buffers, and one
  * {@link OptimizerState#advance()} per update. An optimizer mutates none of its own fields.
  *
- * <p>The trainer passes the learning rate of each step, which the {@link dev.chainrule.core.schedule.LearningRateSchedule}
- * derives from {@link #learningRate()}; an optimizer uses the rate it is given.
+ * <p>The trainer passes the learning rate of each step, which the
+ * {@link dev.chainrule.core.schedule.LearningRateSchedule} derives from {@link #learningRate()}; an optimizer uses the
+ * rate it is given.
  *
  * <p>An example, plain gradient descent:
  * <pre>{@code

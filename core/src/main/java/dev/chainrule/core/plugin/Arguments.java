@@ -139,7 +139,8 @@ public final class Arguments {
         if (spec.arguments().containsKey(name)) {
             if (nested == null) {
                 throw new IllegalStateException(spec.name() + ": parameter " + name + " names a plugin (" + text
-                        + ") that only a registry can create; create " + spec.name() + " through PluginRegistry.create");
+                        + ") that only a registry can create; create " + spec.name()
+                        + " through PluginRegistry.create");
             }
             Plugin created;
             try {
