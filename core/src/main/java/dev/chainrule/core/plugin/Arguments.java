@@ -22,6 +22,7 @@ public final class Arguments {
     private final Function<Spec, ? extends Plugin> nested;
     private final Map<String, String> resolved = new LinkedHashMap<>();
     private final Map<String, String> defaults = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
     /** The arguments of {@code spec}; an argument that names a nested plugin cannot be read from these. */
     public Arguments(Spec spec) {
@@ -41,6 +42,18 @@ public final class Arguments {
     /** No arguments: every parameter takes its default. */
     public static Arguments defaults(String pluginName) {
         return new Arguments(Spec.of(pluginName));
+    }
+
+    /**
+     * Lets the spec give parameter {@code name} under another name too, such as PyTorch's {@code negative_slope} for
+     * {@code leaky_relu}'s {@code alpha}. Call it before reading {@code name}; the parameter is still read, listed and
+     * written back (in {@link #resolvedSpec()}) as {@code name}. A spec that gives both names is an error.
+     *
+     * @return this
+     */
+    public Arguments alias(String name, String alias) {
+        aliases.put(alias, name);
+        return this;
     }
 
     /** A number; absent means {@code defaultValue}. */
@@ -164,7 +177,17 @@ public final class Arguments {
 
     private String read(String name, String defaultText) {
         defaults.put(name, defaultText);
-        String text = spec.arguments().getOrDefault(name, defaultText);
+        String givenAs = spec.arguments().containsKey(name) ? name : null;
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            if (alias.getValue().equals(name) && spec.arguments().containsKey(alias.getKey())) {
+                if (givenAs != null) {
+                    throw new IllegalArgumentException(spec.name() + ": " + givenAs + " and " + alias.getKey()
+                            + " name the same parameter; give only one, got " + spec);
+                }
+                givenAs = alias.getKey();
+            }
+        }
+        String text = givenAs == null ? defaultText : spec.arguments().get(givenAs);
         resolved.put(name, text);
         return text;
     }
@@ -178,6 +201,7 @@ public final class Arguments {
     public Set<String> unread() {
         Set<String> unread = new LinkedHashSet<>(spec.arguments().keySet());
         unread.removeAll(defaults.keySet());
+        unread.removeIf(key -> aliases.containsKey(key) && defaults.containsKey(aliases.get(key)));
         return unread;
     }
 

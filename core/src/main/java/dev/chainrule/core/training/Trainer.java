@@ -1,5 +1,6 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * adds its penalty to the loss and its derivative to the gradients; the {@link GradientClipping} bounds the gradients;
  * and the optimizer updates each parameter in place at the rate that the schedule gives for the step. The trainer
  * knows nothing about any particular activation, loss, optimizer or schedule.
+ *
+ * <p>Every batch runs a training pass ({@link ForwardContext#training}) whose random numbers (rrelu's slopes) come
+ * from a generator split from the configuration's seed, one split per batch; evaluation runs inference passes.
  *
  * <p>Deterministic: the same network, data and configuration give the same weights, bit for bit. A loss that stops
  * being finite ends training with a {@link TrainingDivergedException} naming the epoch, batch and layer.
@@ -44,7 +48,9 @@ public final class Trainer {
                 config.optimizer().spec(), config.schedule().spec(), config.regularization(), config.clipping(),
                 backpropagation.usesFusedOutputGradient() ? ", fused output gradient" : "");
 
-        SplittableRandom shuffling = new SplittableRandom(config.seed());
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom shuffling = root.split();
+        SplittableRandom noise = root.split();
         int[] order = identity(data.size());
         List<EpochResult> epochs = new ArrayList<>();
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -55,7 +61,7 @@ public final class Trainer {
             if (config.shuffle()) {
                 order = Dataset.permutation(data.size(), shuffling.split());
             }
-            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, update, config);
+            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, update, noise, config);
             epochs.add(result);
             config.listeners().forEach(listener -> listener.onEpochEnd(result));
             if (config.patience() > 0) {
@@ -79,7 +85,7 @@ public final class Trainer {
     }
 
     private EpochResult runEpoch(int epoch, Backpropagation backpropagation, DeviceData training, DeviceData validation,
-            int[] order, OptimizerStep update, TrainingConfig config) {
+            int[] order, OptimizerStep update, SplittableRandom noise, TrainingConfig config) {
         Network network = backpropagation.network();
         Dataset host = training.host();
         boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
@@ -91,7 +97,7 @@ public final class Trainer {
             int offset = batch * config.batchSize();
             int rows = Math.min(config.batchSize(), training.size() - offset);
             Tensor[] xy = training.batch(order, offset, rows);
-            Trace trace = backpropagation.forward(xy[0]);
+            Trace trace = backpropagation.forward(xy[0], ForwardContext.training(noise.split()));
             double loss = backpropagation.loss(trace, xy[1]);
             if (!Double.isFinite(loss)) {
                 throw diverged(epoch, batch + 1, loss, trace, network, config);
@@ -140,8 +146,8 @@ public final class Trainer {
         String where = "the loss itself (" + config.loss().spec() + ") on finite outputs";
         for (int k = 1; k <= trace.layers(); k++) {
             DenseLayer layer = network.layers().get(k - 1);
-            if (!allFinite(layer.weights()) || !allFinite(layer.bias())) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its weights are no longer finite";
+            if (!layer.parameters().stream().allMatch(parameter -> allFinite(parameter.value()))) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its parameters are no longer finite";
                 break;
             }
             if (!allFinite(trace.preActivation(k))) {

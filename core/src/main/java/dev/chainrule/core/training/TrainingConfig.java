@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param clipping               how gradients are bounded before the optimizer sees them
  * @param epochs                 passes over the training data, at least 1
  * @param batchSize              rows per mini-batch, at least 1; the last batch of an epoch may be smaller
- * @param seed                   seed of the shuffling
+ * @param seed                   seed of the shuffling and of the random numbers that activations draw while
+ *                               training (rrelu's slopes)
  * @param shuffle                whether each epoch visits the rows in a fresh random order
  * @param fusedOutputGradient    whether to use the loss's fused output gradient when it offers one
  * @param validation             data evaluated after every epoch
@@ -112,7 +113,7 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, LearningRateSchedul
             return this;
         }
 
-        /** Seed of the shuffling. */
+        /** Seed of the shuffling and of training-time randomness in activations. */
         public Builder seed(long value) {
             this.seed = value;
             return this;
