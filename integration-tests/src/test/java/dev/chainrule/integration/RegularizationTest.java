@@ -97,6 +97,25 @@ class RegularizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chainrule.integration.Backends#backends")
+    void activationParametersAreNotPenalisedByDefault(TensorBackend backend) {
+        Network network = Networks.builder(backend, 4).dense(5, "prelu").dense(2, "softmax").dtype(DType.FLOAT64)
+                .seed(3).build();
+        List<Parameter> parameters = network.parameters();
+        assertEquals(List.of(Parameter.Kind.WEIGHT, Parameter.Kind.BIAS, Parameter.Kind.OTHER, Parameter.Kind.WEIGHT,
+                Parameter.Kind.BIAS), parameters.stream().map(Parameter::kind).toList());
+        Gradients gradients = gradients(network, backend);
+        double[][] before = values(gradients);
+
+        Regularization.of(new Penalty(0.1, 0.1)).apply(network, gradients);
+
+        for (int p = 0; p < parameters.size(); p++) {
+            boolean changed = !java.util.Arrays.equals(before[p], gradients.get(p).toDoubleArray());
+            assertEquals(parameters.get(p).kind() == Parameter.Kind.WEIGHT, changed, parameters.get(p).name());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.chainrule.integration.Backends#backends")
     void noRegularizationChangesNothing(TensorBackend backend) {
         Network network = Networks.mixed(backend, "softmax", 5);
         Gradients gradients = gradients(network, backend);
