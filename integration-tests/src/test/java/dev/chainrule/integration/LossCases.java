@@ -26,7 +26,7 @@ final class LossCases {
     /** Outputs of a test batch. */
     static final int COLUMNS = 4;
     /** One weight per output, for the weighted variants. */
-    static final String WEIGHTS = "0.5;2;1;1.5";
+    static final String WEIGHTS = "[0.5, 2, 1, 1.5]";
     /** The parameter names of the built-in conventions. */
     static final String REDUCTION = "reduction";
     static final String WEIGHTS_PARAMETER = "weights";

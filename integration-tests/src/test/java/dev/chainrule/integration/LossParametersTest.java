@@ -18,20 +18,22 @@ class LossParametersTest {
 
     @Test
     void weightsRoundTripInTheirCanonicalFormAndAnAbsentListIsLeftOut() {
-        Loss weighted = losses.create("categorical_cross_entropy(weights=1;2;0.5)");
-        assertEquals("categorical_cross_entropy(label_smoothing=0.0, reduction=batch_mean, weights=1.0;2.0;0.5)",
+        Loss weighted = losses.create("categorical_cross_entropy(weights=[1, 2,0.5])");
+        assertEquals("categorical_cross_entropy(label_smoothing=0.0, reduction=batch_mean, weights=[1.0, 2.0, 0.5])",
                 weighted.spec().toString());
         assertEquals(weighted.spec(), losses.create(weighted.spec().toString()).spec());
-        assertEquals("mse(reduction=batch_mean)", losses.create("mse(weights=none)").spec().toString());
+        assertEquals("mse(reduction=batch_mean, weights=[2.0])", losses.create("mse(weights=2)").spec().toString());
+        assertEquals("mse(reduction=batch_mean)", losses.create("mse(weights=[])").spec().toString());
+        assertEquals(weighted.spec(), losses.create("categorical_cross_entropy(weight=[1, 2, 0.5])").spec());
         assertEquals("mae(reduction=batch_mean)", losses.create("l1").spec().toString());
     }
 
     @Test
     void badParametersSayWhatIsWrongWithTheValueGiven() {
-        assertMessage("mse: parameter weights must be numbers separated by ';', such as 1;2;0.5, got 1;x",
-                () -> losses.create("mse(weights=1;x)"));
-        assertMessage("mse: parameter weights must be finite and >= 0 in every element (element 1 is -2), got 1;-2",
-                () -> losses.create("mse(weights=1;-2)"));
+        assertMessage("mse: parameter weights must be a list of numbers such as [1, 2, 0.5], got [1, x]",
+                () -> losses.create("mse(weights=[1, x])"));
+        assertMessage("mse: parameter weights must be finite and >= 0 in every element (element 1 is -2), got [1,-2]",
+                () -> losses.create("mse(weights=[1,-2])"));
         assertMessage("huber: parameter reduction must be one of batch_mean, mean, sum, got avg",
                 () -> losses.create("huber(reduction=avg)"));
         assertMessage("huber: parameter delta must be > 0, got 0",
@@ -44,7 +46,7 @@ class LossParametersTest {
 
     @Test
     void weightsMustMatchTheOutputs() {
-        Loss loss = losses.create("mse(weights=1;2)");
+        Loss loss = losses.create("mse(weights=[1, 2])");
         Tensor output = Points.of(backend, DType.FLOAT64, new double[][] {{1, 2, 3}});
         assertMessage("mse: 2 weights were given for 3 outputs (tensor 1x3); give one weight per output",
                 () -> loss.value(output, output));

@@ -40,7 +40,7 @@ class LossReductionTest {
     @MethodSource("dev.chainrule.integration.LossCases#weightedOnBackends")
     void unitWeightsChangeNothing(Loss loss, TensorBackend backend) {
         Inputs inputs = LossCases.typical(loss, backend, DType.FLOAT64, LossCases.ROWS, 22);
-        Loss ones = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "1;1;1;1");
+        Loss ones = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[1, 1, 1, 1]");
         LossContractTest.assertClose(loss.value(inputs.output(), inputs.target()),
                 ones.value(inputs.output(), inputs.target()), loss + " value");
         ActivationContractTest.assertClose(loss.gradient(inputs.output(), inputs.target()).toDoubleArray(),
@@ -54,9 +54,9 @@ class LossReductionTest {
         Inputs inputs = LossCases.typical(loss, backend, DType.FLOAT64, LossCases.ROWS, 23);
         Tensor output = inputs.output();
         Tensor target = inputs.target();
-        Loss first = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "0.5;0;2;0");
-        Loss second = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "1;3;0;0.25");
-        Loss both = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "1.5;3;2;0.25");
+        Loss first = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[0.5, 0, 2, 0]");
+        Loss second = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[1, 3, 0, 0.25]");
+        Loss both = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[1.5, 3, 2, 0.25]");
         LossContractTest.assertClose(first.value(output, target) + second.value(output, target),
                 both.value(output, target), loss + " value");
         double[] sum = first.gradient(output, target).add(second.gradient(output, target)).toDoubleArray();

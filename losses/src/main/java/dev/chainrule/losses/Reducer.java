@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The one place where a loss's terms become its value and its term derivatives its gradient: optional per-output
- * weights ({@code weights=1;2;0.5}, one per output column, each {@code >= 0}), then the {@link Reduction}. Every
+ * weights ({@code weights=[1, 2, 0.5]}, one per output column, each {@code >= 0}), then the {@link Reduction}. Every
  * built-in loss computes its terms (one per element, or one per row) and hands them here.
  */
 final class Reducer {
@@ -31,10 +31,10 @@ final class Reducer {
         return new Reducer(loss, Reduction.read(arguments), Optional.empty());
     }
 
-    /** The reduction and the optional per-output weights that {@code arguments} choose. */
+    /** The reduction and the optional per-output weights (PyTorch's {@code weight} too) that {@code arguments} give. */
     static Reducer readWeighted(String loss, Arguments arguments) {
         Reduction reduction = Reduction.read(arguments);
-        return new Reducer(loss, reduction, arguments.numbers(WEIGHTS,
+        return new Reducer(loss, reduction, arguments.alias(WEIGHTS, "weight").numbers(WEIGHTS,
                 value -> value >= 0 && Double.isFinite(value), "must be finite and >= 0"));
     }
 

@@ -9,6 +9,7 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.training.Backpropagation;
 import dev.chainrule.core.training.Gradients;
+import dev.chainrule.core.training.Regularization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,11 +142,24 @@ public final class GradientChecker {
      */
     public static List<GradientCheckResult> check(Network network, Loss loss, Tensor x, Tensor y,
             boolean useFusedOutputGradient) {
+        return check(network, loss, Regularization.none(), x, y, useFusedOutputGradient);
+    }
+
+    /**
+     * Checks the gradient of the regularized objective {@code loss + penalty}, as the trainer computes it
+     * (backpropagation, then the penalty's derivative), against the numerical derivative of the objective. One
+     * result per parameter, in network order; the parameters are restored exactly afterwards.
+     *
+     * @param useFusedOutputGradient check the fused output path (when the loss offers one) instead of the generic one
+     */
+    public static List<GradientCheckResult> check(Network network, Loss loss, Regularization regularization, Tensor x,
+            Tensor y, boolean useFusedOutputGradient) {
         requireFloat64(x);
         Backpropagation backpropagation = new Backpropagation(network, loss, useFusedOutputGradient);
         Supplier<ForwardContext> passes = () -> ForwardContext.training(NETWORK_PASS_SEED);
         backpropagation.computeGradients(x, y, passes.get());
         Gradients gradients = backpropagation.gradients();
+        regularization.apply(network, gradients);
         List<GradientCheckResult> results = new ArrayList<>();
         for (int p = 0; p < gradients.size(); p++) {
             Parameter parameter = gradients.parameters().get(p);
@@ -154,7 +168,8 @@ public final class GradientChecker {
             ErrorTracker tracker = new ErrorTracker(parameter.name());
             for (int i = 0; i < points.length; i++) {
                 differentiate(tracker, parameter.value(), points, i,
-                        Objective.of(() -> backpropagation.loss(backpropagation.forward(x, passes.get()), y)), analytical[i],
+                        Objective.of(() -> backpropagation.loss(backpropagation.forward(x, passes.get()), y)
+                                + regularization.value(network)), analytical[i],
                         point(parameter.value(), i, "w", points[i]));
             }
             results.add(tracker.result());

@@ -39,10 +39,10 @@ public final class DenseLayer {
         this.weights = weights;
         this.bias = bias;
         List<Parameter> all = new ArrayList<>();
-        all.add(new Parameter("layer " + index + " weights", weights));
-        all.add(new Parameter("layer " + index + " bias", bias));
+        all.add(new Parameter("layer " + index + " weights", weights, Parameter.Kind.WEIGHT));
+        all.add(new Parameter("layer " + index + " bias", bias, Parameter.Kind.BIAS));
         for (Parameter parameter : activation.parameters()) {
-            all.add(new Parameter("layer " + index + " " + parameter.name(), parameter.value()));
+            all.add(new Parameter("layer " + index + " " + parameter.name(), parameter.value(), Parameter.Kind.OTHER));
         }
         this.parameters = List.copyOf(all);
     }

@@ -4,7 +4,6 @@ import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
-import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -16,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network by mini-batch backpropagation: for every batch, {@link Backpropagation} computes each
- * parameter's gradient through each layer's own activation derivative, and the optimizer updates the parameter in
- * place. The trainer knows nothing about any particular activation, loss or optimizer.
+ * Trains a network by mini-batch backpropagation. For every batch, in this order: {@link Backpropagation} computes
+ * the loss and each parameter's gradient through each layer's own activation derivative; the {@link Regularization}
+ * adds its penalty to the loss and its derivative to the gradients; the {@link GradientClipping} bounds the gradients;
+ * and the optimizer updates each parameter in place at the rate that the schedule gives for the step. The trainer
+ * knows nothing about any particular activation, loss, optimizer or schedule.
  *
  * <p>Every batch runs a training pass ({@link ForwardContext#training}) whose random numbers (rrelu's slopes) come
  * from a generator split from the configuration's seed, one split per batch; evaluation runs inference passes.
@@ -41,9 +42,10 @@ public final class Trainer {
         DeviceData training = new DeviceData(network, data);
         DeviceData validation = config.validation().map(set -> new DeviceData(network, set)).orElse(null);
         List<Parameter> parameters = network.parameters();
-        List<OptimizerState> states = parameters.stream().map(parameter -> new OptimizerState(parameter.value())).toList();
-        LOG.info("training {} on {} rows: {} epochs, batch {}, loss {}, optimizer {}{}", network, data.size(),
-                config.epochs(), config.batchSize(), config.loss().spec(), config.optimizer().spec(),
+        OptimizerStep update = new OptimizerStep(parameters, config.optimizer(), config.schedule());
+        LOG.info("training {} on {} rows: {} epochs, batch {}, loss {}, optimizer {}, schedule {}, penalties {}, "
+                + "clipping {}{}", network, data.size(), config.epochs(), config.batchSize(), config.loss().spec(),
+                config.optimizer().spec(), config.schedule().spec(), config.regularization(), config.clipping(),
                 backpropagation.usesFusedOutputGradient() ? ", fused output gradient" : "");
 
         SplittableRandom root = new SplittableRandom(config.seed());
@@ -59,7 +61,7 @@ public final class Trainer {
             if (config.shuffle()) {
                 order = Dataset.permutation(data.size(), shuffling.split());
             }
-            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, states, noise, config);
+            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, update, noise, config);
             epochs.add(result);
             config.listeners().forEach(listener -> listener.onEpochEnd(result));
             if (config.patience() > 0) {
@@ -83,9 +85,8 @@ public final class Trainer {
     }
 
     private EpochResult runEpoch(int epoch, Backpropagation backpropagation, DeviceData training, DeviceData validation,
-            int[] order, List<OptimizerState> states, SplittableRandom noise, TrainingConfig config) {
+            int[] order, OptimizerStep update, SplittableRandom noise, TrainingConfig config) {
         Network network = backpropagation.network();
-        List<Parameter> parameters = network.parameters();
         Dataset host = training.host();
         boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
         int batches = (training.size() + config.batchSize() - 1) / config.batchSize();
@@ -102,10 +103,9 @@ public final class Trainer {
                 throw diverged(epoch, batch + 1, loss, trace, network, config);
             }
             Gradients gradients = backpropagation.backward(trace, xy[1]);
-            for (int p = 0; p < parameters.size(); p++) {
-                config.optimizer().update(parameters.get(p).value(), gradients.get(p), states.get(p),
-                        config.optimizer().learningRate());
-            }
+            loss += config.regularization().apply(network, gradients);
+            config.clipping().clip(gradients);
+            update.apply(gradients);
             lossSum += loss * rows;
             OptionalDouble accuracy = OptionalDouble.empty();
             if (classification) {
