@@ -137,11 +137,11 @@ final class ExplanationPrinter {
     }
 
     private static String number(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
+        return value == 0 ? "0" : String.format(Locale.ROOT, "%.6g", value);
     }
 
     private static String precise(double value) {
-        return String.format(Locale.ROOT, "%.10g", value);
+        return value == 0 ? "0" : String.format(Locale.ROOT, "%.10g", value);
     }
 
     static String vector(double[] values) {

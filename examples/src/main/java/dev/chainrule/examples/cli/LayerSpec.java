@@ -37,7 +37,7 @@ record LayerSpec(int units, String activation) {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (c == ',' && (depth == 0 || i == text.length())) {
                 layers.add(parse(text.substring(start, i).trim(), text));
                 start = i + 1;
             }
