@@ -129,15 +129,33 @@ final class LinePlot {
             }
             g.draw(path);
         }
-        legend(g, series, right, top);
+        legend(g, series, right, endsHigh(series, yMin, yMax) ? bottom - 8 - legendHeight(g, series) : top + 8);
     }
 
-    private static void legend(Graphics2D g, List<Series> series, int right, int top) {
+    /** Whether the lines end in the upper half, where a legend in the top corner would cover them. */
+    private static boolean endsHigh(List<Series> series, double yMin, double yMax) {
+        double sum = 0;
+        int count = 0;
+        for (Series s : series) {
+            for (int i = Math.max(0, s.y().length - 3); i < s.y().length; i++) {
+                if (Double.isFinite(s.y()[i])) {
+                    sum += (s.y()[i] - yMin) / (yMax - yMin);
+                    count++;
+                }
+            }
+        }
+        return count > 0 && sum / count > 0.5;
+    }
+
+    private static int legendHeight(Graphics2D g, List<Series> series) {
+        return series.size() * g.getFontMetrics().getHeight() + 8;
+    }
+
+    private static void legend(Graphics2D g, List<Series> series, int right, int y) {
         FontMetrics metrics = g.getFontMetrics();
         int width = series.stream().mapToInt(s -> metrics.stringWidth(s.name())).max().orElse(0) + 40;
-        int height = series.size() * metrics.getHeight() + 8;
+        int height = legendHeight(g, series);
         int x = right - width - 8;
-        int y = top + 8;
         g.setColor(new Color(255, 255, 255, 220));
         g.fillRect(x, y, width, height);
         g.setColor(GRID);

@@ -166,8 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         results.put("loss", evaluation.loss());
         double[] outputs = Predictions.outputs(net, prepared.features());
         if (test.task() == Task.CLASSIFICATION) {
-            int[] actual = test.raw().targets().length == 0 ? new int[0]
-                    : java.util.Arrays.stream(test.raw().targets()).mapToInt(value -> (int) value).toArray();
+            int[] actual = java.util.Arrays.stream(test.raw().targets()).mapToInt(value -> (int) value).toArray();
             ClassificationReport report = ClassificationReport.of(test.classes(), actual,
                     Predictions.classes(outputs, net.outputs()));
             results.put("accuracy", report.accuracy());
