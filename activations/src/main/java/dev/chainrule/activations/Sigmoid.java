@@ -5,7 +5,6 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
-import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * {@code phi(z) = 1 / (1 + e^-z)}; {@code phi'(z) = phi(z) (1 - phi(z))}. Computed from {@code e = e^-|z|} as
@@ -25,15 +24,7 @@ public final class Sigmoid implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        TensorBackend backend = z.backend();
-        Tensor tail = z.map(UnaryOp.ABS);
-        backend.binary(BinaryOp.MUL, tail, -1, tail);
-        backend.unary(UnaryOp.EXP, tail, tail);
-        backend.binary(BinaryOp.ADD, tail, 1, out);
-        backend.unary(UnaryOp.RECIPROCAL, out, out);
-        Tensor negativeSide = tail.mul(out);
-        Tensor nonNegative = z.zip(BinaryOp.GREATER_EQUAL, 0);
-        return backend.where(nonNegative, out, negativeSide, out);
+        return Stable.sigmoid(z, out);
     }
 
     @Override

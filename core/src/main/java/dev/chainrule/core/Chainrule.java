@@ -9,6 +9,7 @@ import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -86,6 +87,11 @@ public final class Chainrule {
     /** The optimizer that {@code spec} names, for example {@code sgd(lr=0.1, momentum=0.9)}. */
     public Optimizer optimizer(String spec) {
         return plugins.optimizers().create(spec);
+    }
+
+    /** The learning-rate schedule that {@code spec} names, for example {@code cosine(t_max=1000)}. */
+    public LearningRateSchedule schedule(String spec) {
+        return plugins.schedules().create(spec);
     }
 
     /** A builder for a network with {@code inputs} features on this backend. */

@@ -37,7 +37,9 @@ class DiscoveryTest {
                 () -> Registries.PLUGINS.activations().create("sigmod"));
         assertTrue(error.getMessage().startsWith("unknown activation 'sigmod'; did you mean 'sigmoid'?; valid names: "),
                 error.getMessage());
-        assertTrue(error.getMessage().contains("relu, sigmoid, softmax, tanh"), error.getMessage());
+        for (String name : List.of("relu", "sigmoid", "softmax", "tanh", "linear", "swish")) {
+            assertTrue(error.getMessage().contains(" " + name + ","), () -> name + " missing: " + error.getMessage());
+        }
     }
 
     @Test

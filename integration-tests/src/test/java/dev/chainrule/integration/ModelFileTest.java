@@ -11,6 +11,7 @@ import dev.chainrule.core.io.ModelFile;
 import dev.chainrule.core.io.ModelFileException;
 import dev.chainrule.core.io.SavedModel;
 import dev.chainrule.core.network.Network;
+import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.plugin.Spec;
@@ -87,6 +88,22 @@ class ModelFileTest {
         Network loaded = ModelFile.load(file, Backends.reference(), activations).network();
         assertEquals("test_scaled(factor=2.5)", loaded.layers().get(0).activation().spec().toString());
         assertArrayEquals(network.predict(new double[][] {{1, 2}})[0], loaded.predict(new double[][] {{1, 2}})[0]);
+    }
+
+    @Test
+    void trainableActivationParametersRoundTripByName() throws IOException {
+        Network network = Networks.builder(Backends.reference(), 4).dense(3, "prelu(init=0.1)").dense(2, "softmax")
+                .dtype(DType.FLOAT64).seed(2).build();
+        Parameter slopes = network.parameters().stream()
+                .filter(parameter -> parameter.kind() == Parameter.Kind.OTHER).findFirst().orElseThrow();
+        slopes.value().backend().assign(new double[] {0.5, -0.25, 2}, slopes.value());
+        Path file = folder.resolve("prelu.crm");
+        ModelFile.save(network, file);
+        Network loaded = ModelFile.load(file, Backends.reference(), Registries.PLUGINS.activations()).network();
+        Parameter loadedSlopes = loaded.parameters().stream().filter(parameter -> parameter.name().equals(slopes.name()))
+                .findFirst().orElseThrow();
+        assertArrayEquals(new double[] {0.5, -0.25, 2}, loadedSlopes.value().toDoubleArray());
+        assertArrayEquals(network.predict(ROWS)[1], loaded.predict(ROWS)[1], 1e-15);
     }
 
     @Test

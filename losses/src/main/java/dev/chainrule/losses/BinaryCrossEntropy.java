@@ -2,19 +2,22 @@ package dev.chainrule.losses;
 
 import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.loss.Domain;
 import dev.chainrule.core.loss.FusedOutputGradient;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.loss.TargetChecks;
+import dev.chainrule.core.plugin.Arguments;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 import java.util.Optional;
 
 /**
- * Binary cross-entropy on probabilities: {@code E = -sum_j [y_j log a_j + (1 - y_j) log(1 - a_j)]} per example,
- * averaged over the batch; {@code dE/da = (a - y) / (a (1 - a) m)}, with {@code a} clipped as {@link Probabilities}
- * says. After a sigmoid output the fused gradient is {@code dE/dz = (a - y) / m}, finite at any logit.
+ * Binary cross-entropy on probabilities, 0/1 or soft targets in {@code [0, 1]}: terms
+ * {@code -[y log p + (1 - y) log(1 - p)]}, with {@code p = a} and {@code 1 - p} clipped as {@link Clipping} says;
+ * {@code dE/da = ((1 - y) / (1 - p) - y / p) / m = (p - y) / (p (1 - p) m)}. Weighted. After a sigmoid output the
+ * fused gradient is {@code dE/dz = (a - y) / m}, finite at any logit.
  */
 @AutoService(Loss.class)
 public final class BinaryCrossEntropy implements Loss {
@@ -22,39 +25,91 @@ public final class BinaryCrossEntropy implements Loss {
     /** The registry name. */
     public static final String NAME = "binary_cross_entropy";
 
+    /** The sigmoid activation's registry name. */
+    static final String SIGMOID = "sigmoid";
+
+    private final Reducer reducer;
+    private final Spec spec;
+
+    /** The default configuration, for discovery. */
+    public BinaryCrossEntropy() {
+        this(Arguments.defaults(NAME));
+    }
+
+    private BinaryCrossEntropy(Arguments arguments) {
+        this.reducer = Reducer.readWeighted(NAME, arguments);
+        this.spec = arguments.resolvedSpec();
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
+    public BinaryCrossEntropy configure(Arguments arguments) {
+        return new BinaryCrossEntropy(arguments);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public Domain outputDomain() {
+        return Domain.PROBABILITY;
+    }
+
+    @Override
+    public Domain targetDomain() {
+        return Domain.PROBABILITY;
+    }
+
+    @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.sameShape(NAME, output, target);
-        Tensor p = Probabilities.clip(output, output.newLike());
-        Tensor positive = target.mul(p.map(UnaryOp.LOG));
-        Tensor negative = target.rsub(1).mul(p.rsub(1).map(UnaryOp.LOG));
-        return -positive.add(negative).sum() / output.rows();
+        TargetChecks.check(this, output, target);
+        return reducer.value(terms(output, target), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.sameShape(NAME, output, target);
-        TensorBackend backend = output.backend();
-        Tensor p = Probabilities.clip(output, output.newLike());
-        Tensor denominator = p.mul(p.rsub(1)).mul(output.rows());
-        backend.binary(BinaryOp.SUB, p, target, out);
-        return backend.binary(BinaryOp.DIV, out, denominator, out);
+        TargetChecks.check(this, output, target);
+        output.backend().copy(slopes(output, target), out);
+        return reducer.gradient(out, output.shape());
     }
 
     @Override
     public Optional<FusedOutputGradient> fusedGradient(Activation outputActivation) {
-        if (!outputActivation.name().equals("sigmoid")) {
+        if (!outputActivation.name().equals(SIGMOID)) {
             return Optional.empty();
         }
         return Optional.of((z, a, target, out) -> {
-            TargetChecks.sameShape(NAME, a, target);
+            TargetChecks.check(this, a, target);
             a.backend().binary(BinaryOp.SUB, a, target, out);
-            return a.backend().binary(BinaryOp.MUL, out, 1.0 / a.rows(), out);
+            return reducer.gradient(out, a.shape());
         });
+    }
+
+    /** {@code -[y log p + (1 - y) log(1 - p)]} in a new tensor, with {@code p} and {@code 1 - p} clipped. */
+    static Tensor terms(Tensor output, Tensor y) {
+        Tensor positive = y.mul(Clipping.probabilities(output, output.newLike()).map(UnaryOp.LOG));
+        Tensor negative = y.rsub(1).mul(Clipping.complements(output).map(UnaryOp.LOG));
+        Tensor sum = positive.add(negative);
+        return sum.backend().unary(UnaryOp.NEG, sum, sum);
+    }
+
+    /**
+     * The terms' derivatives {@code (1 - y) / (1 - p) - y / p} in a new tensor, with {@code p} and {@code 1 - p}
+     * clipped: {@code (p - y) / (p (1 - p))} written without the subtraction, which would lose the clipped bound.
+     */
+    static Tensor slopes(Tensor output, Tensor y) {
+        Tensor negative = y.rsub(1).div(Clipping.complements(output));
+        return negative.sub(y.div(Clipping.probabilities(output, output.newLike())));
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
     }
 }

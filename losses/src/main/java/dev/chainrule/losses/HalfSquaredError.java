@@ -1,14 +1,20 @@
 package dev.chainrule.losses;
 
 import com.google.auto.service.AutoService;
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.loss.FusedOutputGradient;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.loss.TargetChecks;
+import dev.chainrule.core.plugin.Arguments;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.UnaryOp;
+import java.util.Optional;
 
 /**
- * The classic derivation's loss: {@code E = 1/2 sum_j (a_j - y_j)^2} per example, averaged over the batch;
- * {@code dE/da = (a - y) / m}.
+ * The classic derivation's loss: terms {@code 1/2 (a - y)^2}, so {@code E = 1/(2m) sum (a - y)^2} by default;
+ * {@code dE/da = (a - y) / m}. Weighted. After an identity output {@code dE/dz = dE/da}.
  */
 @AutoService(Loss.class)
 public final class HalfSquaredError implements Loss {
@@ -16,22 +22,55 @@ public final class HalfSquaredError implements Loss {
     /** The registry name. */
     public static final String NAME = "half_squared_error";
 
+    private final Reducer reducer;
+    private final Spec spec;
+
+    /** The default configuration, for discovery. */
+    public HalfSquaredError() {
+        this(Arguments.defaults(NAME));
+    }
+
+    private HalfSquaredError(Arguments arguments) {
+        this.reducer = Reducer.readWeighted(NAME, arguments);
+        this.spec = arguments.resolvedSpec();
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
+    public HalfSquaredError configure(Arguments arguments) {
+        return new HalfSquaredError(arguments);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.sameShape(NAME, output, target);
-        Tensor difference = output.sub(target);
-        return 0.5 * difference.mul(difference).sum() / output.rows();
+        TargetChecks.check(this, output, target);
+        Tensor terms = output.sub(target).map(UnaryOp.SQUARE);
+        return 0.5 * reducer.value(terms, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.sameShape(NAME, output, target);
+        TargetChecks.check(this, output, target);
         output.backend().binary(BinaryOp.SUB, output, target, out);
-        return output.backend().binary(BinaryOp.MUL, out, 1.0 / output.rows(), out);
+        return reducer.gradient(out, output.shape());
+    }
+
+    @Override
+    public Optional<FusedOutputGradient> fusedGradient(Activation outputActivation) {
+        return SquaredErrors.afterIdentity(this, outputActivation);
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
     }
 }

@@ -1,14 +1,21 @@
 package dev.chainrule.losses;
 
 import com.google.auto.service.AutoService;
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.loss.FusedOutputGradient;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.loss.TargetChecks;
+import dev.chainrule.core.plugin.Arguments;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.UnaryOp;
+import java.util.Optional;
 
 /**
- * Mean squared error: {@code E = 1/k sum_j (a_j - y_j)^2} per example of {@code k} outputs, averaged over the batch;
- * {@code dE/da = 2 (a - y) / (m k)}.
+ * Squared error: terms {@code (a - y)^2}, so {@code E = 1/m sum (a - y)^2} by default; {@code dE/da = 2 (a - y) / m}.
+ * Weighted. {@code mse(reduction=mean)} divides by all {@code m k} elements: PyTorch's {@code MSELoss} and Keras's
+ * {@code mean_squared_error}; with one output the two agree. After an identity output {@code dE/dz = dE/da}.
  */
 @AutoService(Loss.class)
 public final class MeanSquaredError implements Loss {
@@ -16,22 +23,55 @@ public final class MeanSquaredError implements Loss {
     /** The registry name. */
     public static final String NAME = "mse";
 
+    private final Reducer reducer;
+    private final Spec spec;
+
+    /** The default configuration, for discovery. */
+    public MeanSquaredError() {
+        this(Arguments.defaults(NAME));
+    }
+
+    private MeanSquaredError(Arguments arguments) {
+        this.reducer = Reducer.readWeighted(NAME, arguments);
+        this.spec = arguments.resolvedSpec();
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
+    public MeanSquaredError configure(Arguments arguments) {
+        return new MeanSquaredError(arguments);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.sameShape(NAME, output, target);
-        Tensor difference = output.sub(target);
-        return difference.mul(difference).sum() / output.shape().size();
+        TargetChecks.check(this, output, target);
+        return reducer.value(output.sub(target).map(UnaryOp.SQUARE), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.sameShape(NAME, output, target);
+        TargetChecks.check(this, output, target);
         output.backend().binary(BinaryOp.SUB, output, target, out);
-        return output.backend().binary(BinaryOp.MUL, out, 2.0 / output.shape().size(), out);
+        output.backend().binary(BinaryOp.MUL, out, 2, out);
+        return reducer.gradient(out, output.shape());
+    }
+
+    @Override
+    public Optional<FusedOutputGradient> fusedGradient(Activation outputActivation) {
+        return SquaredErrors.afterIdentity(this, outputActivation);
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
+import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 
@@ -39,11 +40,11 @@ public final class Sgd implements Optimizer {
     }
 
     private Sgd(Arguments arguments) {
-        this.learningRate = arguments.number("lr", 0.01, value -> value > 0, "must be > 0");
-        this.momentum = arguments.number("momentum", 0, value -> value >= 0, "must be >= 0");
+        this.learningRate = Hyperparameters.learningRate(arguments, 0.01);
+        this.momentum = Hyperparameters.nonNegative(arguments, "momentum", 0);
         this.dampening = arguments.number("dampening", 0, value -> value >= 0 && value <= 1, "must lie in [0, 1]");
         this.nesterov = arguments.flag("nesterov", false);
-        this.weightDecay = arguments.number("weight_decay", 0, value -> value >= 0, "must be >= 0");
+        this.weightDecay = Hyperparameters.weightDecay(arguments, 0);
         if (nesterov && (momentum == 0 || dampening != 0)) {
             throw new IllegalArgumentException("sgd: nesterov needs momentum > 0 and dampening 0, got momentum "
                     + momentum + " and dampening " + dampening);
@@ -75,16 +76,13 @@ public final class Sgd implements Optimizer {
     public void update(Tensor parameter, Tensor gradient, OptimizerState state, double rate) {
         TensorBackend backend = parameter.backend();
         long step = state.advance();
-        Tensor g = gradient;
-        if (weightDecay != 0) {
-            g = backend.addScaled(gradient, weightDecay, parameter, state.slot("decayed_gradient"));
-        }
+        Tensor g = WeightDecay.coupled(parameter, gradient, weightDecay, state);
         if (momentum != 0) {
             Tensor buffer = state.slot("momentum_buffer");
             if (step == 1) {
                 backend.copy(g, buffer);
             } else {
-                backend.binary(dev.chainrule.core.tensor.BinaryOp.MUL, buffer, momentum, buffer);
+                backend.binary(BinaryOp.MUL, buffer, momentum, buffer);
                 backend.addScaled(buffer, 1 - dampening, g, buffer);
             }
             if (nesterov) {

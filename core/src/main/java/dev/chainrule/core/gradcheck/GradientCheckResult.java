@@ -6,7 +6,8 @@ package dev.chainrule.core.gradcheck;
  *
  * @param subject         what was checked, for example {@code activation tanh} or {@code layer 2 weights}
  * @param checked         how many points were compared
- * @param skipped         points left out because the function has a kink there (one-sided slopes disagree)
+ * @param skipped         points left out because the function has no derivative there: a kink (one-sided slopes
+ *                        disagree) or a jump (the difference quotient does not settle as the step shrinks)
  * @param maxError        the largest error, relative where the gradient is large and absolute where it is tiny
  * @param worstPoint      where the largest error occurred, for example {@code row 1, column 3 (z = 0.25)}
  * @param worstAnalytical the analytical derivative there
@@ -31,7 +32,7 @@ public record GradientCheckResult(String subject, int checked, int skipped, doub
     /** One line: subject, error, worst point and both numbers. */
     public String describe() {
         return String.format(java.util.Locale.ROOT,
-                "gradient check of %s: max error %.3e at %s: analytical %.12g, numerical %.12g (%d points, %d kinks skipped)",
+                "gradient check of %s: max error %.3e at %s: analytical %.12g, numerical %.12g (%d points, %d kinks or jumps skipped)",
                 subject, maxError, worstPoint, worstAnalytical, worstNumerical, checked, skipped);
     }
 

@@ -16,8 +16,34 @@ import java.util.Optional;
  * {@code dE/dz = (a - y) / m}), the loss offers it through {@link #fusedGradient}: it is the product of the two
  * factors with the cancelling terms removed, numerically stable where {@code a} saturates.
  *
- * <p>Convention: the value is the mean over the batch of each example's loss; the gradient is of that mean, so it
- * carries the factor {@code 1/m}. Methods never modify their inputs.
+ * <p>Convention: the value is the mean over the batch of each example's loss, an example's loss being the sum of its
+ * terms over the outputs; the gradient is of that mean, so it carries the factor {@code 1/m}. The built-in losses
+ * follow it by default and take a {@code reduction} parameter for the other common choices. Methods never modify
+ * their inputs.
+ *
+ * <p>A loss says which values its outputs and targets take ({@link #outputDomain()}, {@link #targetDomain()}); it
+ * checks its targets with {@link TargetChecks#check}, and tests draw sample points from both domains. An example,
+ * the absolute error {@code |a - y|} with gradient {@code sign(a - y) / m}:
+ * <pre>{@code
+ * @AutoService(Loss.class)
+ * public final class AbsoluteError implements Loss {
+ *     public String name() { return "absolute_error"; }
+ *
+ *     public double value(Tensor output, Tensor target) {
+ *         TargetChecks.check(this, output, target);
+ *         return output.sub(target).map(UnaryOp.ABS).sum() / output.rows();
+ *     }
+ *
+ *     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
+ *         TargetChecks.check(this, output, target);
+ *         TensorBackend backend = output.backend();
+ *         backend.binary(BinaryOp.SUB, output, target, out);
+ *         backend.unary(UnaryOp.SIGN, out, out);
+ *         return backend.binary(BinaryOp.MUL, out, 1.0 / output.rows(), out);
+ *     }
+ * }
+ * }</pre>
+ * Prove it with {@code GradientChecker.check(loss, output, target)} in a test.
  */
 public interface Loss extends Plugin {
 
@@ -25,7 +51,8 @@ public interface Loss extends Plugin {
      * The loss of a batch.
      *
      * @param output the network's output {@code a}, {@code batch x outputs}; not modified
-     * @param target the targets, in the shape this loss documents; not modified
+     * @param target the targets, in the shape and domain of {@link #targetDomain()}; not modified
+     * @throws IllegalArgumentException if the targets do not fit, naming the loss, the shapes, the row and the value
      */
     double value(Tensor output, Tensor target);
 
@@ -36,6 +63,7 @@ public interface Loss extends Plugin {
      * @param target the targets, not modified
      * @param out    receives the gradient, shape of {@code output}; modified
      * @return {@code out}
+     * @throws IllegalArgumentException if the targets do not fit, as for {@link #value}
      */
     Tensor gradient(Tensor output, Tensor target, Tensor out);
 
@@ -45,6 +73,23 @@ public interface Loss extends Plugin {
      */
     default Optional<FusedOutputGradient> fusedGradient(Activation outputActivation) {
         return Optional.empty();
+    }
+
+    /**
+     * The values this loss is defined on as outputs: {@link Domain#PROBABILITY} for a cross-entropy on
+     * probabilities, {@link Domain#REAL} (the default) for one on logits or for a regression loss. Nothing checks
+     * outputs against it; it tells tests where to draw sample outputs.
+     */
+    default Domain outputDomain() {
+        return Domain.REAL;
+    }
+
+    /**
+     * The values, and so the shape, that this loss's targets take: {@link Domain#CLASS_LABEL} for one label column,
+     * otherwise one target per output. {@link Domain#REAL}, any finite number, by default.
+     */
+    default Domain targetDomain() {
+        return Domain.REAL;
     }
 
     /** {@code dE/da} in a new tensor. */

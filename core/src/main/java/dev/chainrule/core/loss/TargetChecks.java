@@ -1,11 +1,42 @@
 package dev.chainrule.core.loss;
 
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 
-/** Checks that losses make of their targets, with messages that name the loss and the shapes or values. */
+/**
+ * Checks that losses make of their targets, with messages that name the loss, the shapes, and the row and value that
+ * do not fit.
+ */
 public final class TargetChecks {
 
     private TargetChecks() {
+    }
+
+    /**
+     * Checks {@code target} against {@code loss}'s {@link Loss#targetDomain()}: its shape fits {@code output}, every
+     * value is finite and in the domain, and every row is (a distribution sums to 1). Losses call this first in
+     * {@code value}, {@code gradient} and their fused gradients.
+     *
+     * <p>Cost: the shape check is free. A domain that only requires finite numbers costs one native sum; any other
+     * domain reads the targets back once ({@link Tensor#toDoubleArray()}, {@code batch x columns} numbers, small
+     * beside a layer's matrix product).
+     *
+     * @param loss   the loss, named in messages
+     * @param output the network's output; not modified
+     * @param target the targets; not modified
+     * @throws IllegalArgumentException naming the loss, both shapes, and the first row and value that do not fit
+     */
+    public static void check(Loss loss, Tensor output, Tensor target) {
+        Domain domain = loss.targetDomain();
+        Shape expected = new Shape(output.rows(), domain.columns(output.columns()));
+        if (!target.shape().equals(expected)) {
+            throw new IllegalArgumentException(loss.name() + ": the targets are " + target.shape() + " but must be "
+                    + expected + " (" + domain.describe(output.columns()) + ") for outputs " + output.shape());
+        }
+        if (!domain.constrainsValues() && Double.isFinite(target.sum())) {
+            return;
+        }
+        scan(loss.name(), domain, output.shape(), target);
     }
 
     /** {@code target} has the shape of {@code output}. */
@@ -13,6 +44,28 @@ public final class TargetChecks {
         if (!output.shape().equals(target.shape())) {
             throw new IllegalArgumentException(loss + ": the targets are " + target.shape() + " but the outputs are "
                     + output.shape() + "; they must have the same shape");
+        }
+    }
+
+    private static void scan(String loss, Domain domain, Shape output, Tensor target) {
+        double[] values = target.toDoubleArray();
+        int columns = target.columns();
+        int classes = output.columns();
+        String shapes = " (targets " + target.shape() + ", outputs " + output + ")";
+        for (int row = 0; row < target.rows(); row++) {
+            int from = row * columns;
+            for (int column = 0; column < columns; column++) {
+                double value = values[from + column];
+                if (!Double.isFinite(value) || !domain.admits(value, classes)) {
+                    throw new IllegalArgumentException(loss + ": target row " + row + ", column " + column + " is "
+                            + value + ", but " + loss + " takes " + domain.describe(classes) + shapes);
+                }
+            }
+            String problem = domain.rowProblem(values, from, from + columns);
+            if (problem != null) {
+                throw new IllegalArgumentException(loss + ": target row " + row + " " + problem + ", but " + loss
+                        + " takes " + domain.describe(classes) + shapes);
+            }
         }
     }
 }

@@ -4,11 +4,13 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A fully connected layer {@code a = phi(x W + b)}: weights {@code W} of shape {@code inputs x outputs}, a bias row
- * {@code b} of shape {@code 1 x outputs}, and its own activation {@code phi}.
+ * {@code b} of shape {@code 1 x outputs}, and its own activation {@code phi}, whose trainable parameters (if any, such
+ * as {@code prelu}'s slopes) belong to the layer too.
  */
 public final class DenseLayer {
 
@@ -22,7 +24,8 @@ public final class DenseLayer {
      * A layer over the given tensors, which it keeps (not copied).
      *
      * @param index      1 for the first layer after the input
-     * @param activation this layer's activation
+     * @param activation this layer's activation, bound to its units ({@link Activation#bind}); the layer lists its
+     *                   parameters after the weights and bias
      * @param weights    {@code inputs x outputs}
      * @param bias       {@code 1 x outputs}
      */
@@ -35,8 +38,13 @@ public final class DenseLayer {
         this.activation = activation;
         this.weights = weights;
         this.bias = bias;
-        this.parameters = List.of(new Parameter("layer " + index + " weights", weights),
-                new Parameter("layer " + index + " bias", bias));
+        List<Parameter> all = new ArrayList<>();
+        all.add(new Parameter("layer " + index + " weights", weights, Parameter.Kind.WEIGHT));
+        all.add(new Parameter("layer " + index + " bias", bias, Parameter.Kind.BIAS));
+        for (Parameter parameter : activation.parameters()) {
+            all.add(new Parameter("layer " + index + " " + parameter.name(), parameter.value(), Parameter.Kind.OTHER));
+        }
+        this.parameters = List.copyOf(all);
     }
 
     /** 1 for the first layer after the input. */
@@ -69,7 +77,7 @@ public final class DenseLayer {
         return bias;
     }
 
-    /** The trainable parameters: weights, then bias. */
+    /** The trainable parameters: weights, then bias, then the activation's own (named after this layer). */
     public List<Parameter> parameters() {
         return parameters;
     }

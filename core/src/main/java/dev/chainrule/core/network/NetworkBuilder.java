@@ -11,8 +11,10 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * Declares a network layer by layer. Each layer gets its own activation, by spec or instance, and its weights are
- * drawn from a generator seeded on the Java side, so one seed gives the same initial network on every backend.
+ * Declares a network layer by layer. Each layer gets its own activation, by spec or instance, bound to that layer
+ * ({@link Activation#bind}: an activation with parameters gets fresh ones per layer, even when one instance is given
+ * to several layers), and its weights are drawn from a generator seeded on the Java side, so one seed gives the same
+ * initial network on every backend.
  *
  * <pre>{@code
  * Network network = chainrule.network(64)
@@ -90,7 +92,7 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** The network, with freshly drawn weights and zero biases. */
+    /** The network, with freshly drawn weights, zero biases and freshly bound activations. */
     public Network build() {
         if (plans.isEmpty()) {
             throw new IllegalStateException("the network has no layers; add one with dense(units, activation)");
@@ -103,7 +105,8 @@ public final class NetworkBuilder {
                     .or(() -> initialization)
                     .orElseGet(() -> plan.activation().recommendedInitialization());
             double[] weights = scheme.weights(fanIn, plan.units(), random.split());
-            layers.add(new DenseLayer(layers.size() + 1, plan.activation(),
+            Activation activation = plan.activation().bind(plan.units(), backend, dtype);
+            layers.add(new DenseLayer(layers.size() + 1, activation,
                     backend.fromArray(dtype, new Shape(fanIn, plan.units()), weights),
                     backend.zeros(dtype, new Shape(1, plan.units()))));
             fanIn = plan.units();

@@ -10,7 +10,12 @@ import dev.chainrule.core.tensor.Tensor;
  * <p>An optimizer instance is immutable configuration (learning rate, momentum, ...) and may be shared by every
  * parameter of a network. Whatever it remembers between steps (velocities, moment estimates, the step count) lives
  * in one {@link OptimizerState} per parameter, which the trainer creates and keeps, so that state is explicit and
- * can be saved.
+ * can be saved: slots and scalars for memory, {@link OptimizerState#scratch} for work buffers, and one
+ * {@link OptimizerState#advance()} per update. An optimizer mutates none of its own fields.
+ *
+ * <p>The trainer passes the learning rate of each step, which the
+ * {@link dev.chainrule.core.schedule.LearningRateSchedule} derives from {@link #learningRate()}; an optimizer uses the
+ * rate it is given.
  *
  * <p>An example, plain gradient descent:
  * <pre>{@code

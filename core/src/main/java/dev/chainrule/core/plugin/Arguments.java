@@ -1,12 +1,17 @@
 package dev.chainrule.core.plugin;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.DoublePredicate;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The arguments of a {@link Spec}, as a plugin reads them in {@link Plugin#configure}. Each read names the parameter
@@ -16,17 +21,41 @@ import java.util.function.DoublePredicate;
 public final class Arguments {
 
     private final Spec spec;
+    private final Function<Spec, ? extends Plugin> nested;
     private final Map<String, String> resolved = new LinkedHashMap<>();
     private final Map<String, String> defaults = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
-    /** The arguments of {@code spec}. */
+    /** The arguments of {@code spec}; an argument that names a nested plugin cannot be read from these. */
     public Arguments(Spec spec) {
+        this(spec, null);
+    }
+
+    /**
+     * The arguments of {@code spec}, with {@code nested} creating the plugins that arguments name, such as the
+     * {@code cosine(t_max=1000)} in {@code warmup(steps=100, then=cosine(t_max=1000))}. The registry passes its own
+     * {@code create}.
+     */
+    public Arguments(Spec spec, Function<Spec, ? extends Plugin> nested) {
         this.spec = spec;
+        this.nested = nested;
     }
 
     /** No arguments: every parameter takes its default. */
     public static Arguments defaults(String pluginName) {
         return new Arguments(Spec.of(pluginName));
+    }
+
+    /**
+     * Lets the spec give parameter {@code name} under another name too, such as PyTorch's {@code negative_slope} for
+     * {@code leaky_relu}'s {@code alpha}. Call it before reading {@code name}; the parameter is still read, listed and
+     * written back (in {@link #resolvedSpec()}) as {@code name}. A spec that gives both names is an error.
+     *
+     * @return this
+     */
+    public Arguments alias(String name, String alias) {
+        aliases.put(alias, name);
+        return this;
     }
 
     /** A number; absent means {@code defaultValue}. */
@@ -67,6 +96,39 @@ public final class Arguments {
         }
     }
 
+    /**
+     * A list of numbers, each of which must satisfy {@code valid}, written in brackets like {@link #integers}:
+     * {@code weights=[1, 2, 0.5]}; a single number without brackets is a list of one. {@code rule} says what valid
+     * means for the error message. Absent, or {@code []}, means no list: the parameter is then left out of
+     * {@link #resolvedSpec()}, so that the spec round-trips.
+     */
+    public Optional<double[]> numbers(String name, DoublePredicate valid, String rule) {
+        String text = read(name, "[]");
+        boolean bracketed = text.startsWith("[") && text.endsWith("]");
+        String body = bracketed ? text.substring(1, text.length() - 1) : text;
+        if (body.isBlank()) {
+            resolved.remove(name);
+            return Optional.empty();
+        }
+        String[] items = body.split(",", -1);
+        double[] values = new double[items.length];
+        StringJoiner canonical = new StringJoiner(", ", "[", "]");
+        for (int i = 0; i < items.length; i++) {
+            try {
+                values[i] = Double.parseDouble(items[i].strip());
+            } catch (NumberFormatException e) {
+                throw invalid(name, text, "must be a list of numbers such as [1, 2, 0.5]");
+            }
+            if (Double.isNaN(values[i]) || !valid.test(values[i])) {
+                String broken = rule.isEmpty() ? "has a value that is not allowed" : rule + " in every element";
+                throw invalid(name, text, broken + " (element " + i + " is " + items[i].strip() + ")");
+            }
+            canonical.add(SpecParser.formatValue(values[i]));
+        }
+        resolved.put(name, canonical.toString());
+        return Optional.of(values);
+    }
+
     /** {@code true} or {@code false}. */
     public boolean flag(String name, boolean defaultValue) {
         String text = read(name, Boolean.toString(defaultValue));
@@ -85,9 +147,82 @@ public final class Arguments {
         return text;
     }
 
+    /**
+     * A list of whole numbers, each at least {@code minimum}, written in brackets: {@code milestones=[30, 80]}. A
+     * single number without brackets is a list of one; {@code []} is the empty list.
+     */
+    public List<Integer> integers(String name, List<Integer> defaultValue, int minimum) {
+        String text = read(name, formatList(defaultValue));
+        boolean bracketed = text.startsWith("[") && text.endsWith("]");
+        String body = bracketed ? text.substring(1, text.length() - 1) : text;
+        List<Integer> values = new ArrayList<>();
+        if (!body.isBlank()) {
+            for (String item : body.split(",", -1)) {
+                int value;
+                try {
+                    value = Integer.parseInt(item.strip());
+                } catch (NumberFormatException e) {
+                    throw invalid(name, text, "must be a list of whole numbers such as [30, 80]");
+                }
+                if (value < minimum) {
+                    throw invalid(name, text, "must hold numbers >= " + minimum);
+                }
+                values.add(value);
+            }
+        }
+        resolved.put(name, formatList(values));
+        return List.copyOf(values);
+    }
+
+    /**
+     * A plugin that an argument names by its own spec, such as {@code then=cosine(t_max=1000)}; absent means
+     * {@code defaultValue}. The nested spec is created by the registry that is configuring this plugin, so it names
+     * a plugin of that registry's kind, and the resolved spec holds its canonical form.
+     *
+     * @throws IllegalStateException when the argument is given but these arguments have no registry to create it
+     */
+    public <P extends Plugin> P plugin(String name, Class<P> kind, P defaultValue) {
+        String text = read(name, defaultValue.spec().toString());
+        P value = defaultValue;
+        if (spec.arguments().containsKey(name)) {
+            if (nested == null) {
+                throw new IllegalStateException(spec.name() + ": parameter " + name + " names a plugin (" + text
+                        + ") that only a registry can create; create " + spec.name()
+                        + " through PluginRegistry.create");
+            }
+            Plugin created;
+            try {
+                created = nested.apply(Spec.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(spec.name() + ": parameter " + name + " is not a valid "
+                        + kind.getSimpleName() + ": " + e.getMessage(), e);
+            }
+            if (!kind.isInstance(created)) {
+                throw invalid(name, text, "must name a " + kind.getSimpleName());
+            }
+            value = kind.cast(created);
+        }
+        resolved.put(name, value.spec().toString());
+        return value;
+    }
+
+    private static String formatList(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+
     private String read(String name, String defaultText) {
         defaults.put(name, defaultText);
-        String text = spec.arguments().getOrDefault(name, defaultText);
+        String givenAs = spec.arguments().containsKey(name) ? name : null;
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            if (alias.getValue().equals(name) && spec.arguments().containsKey(alias.getKey())) {
+                if (givenAs != null) {
+                    throw new IllegalArgumentException(spec.name() + ": " + givenAs + " and " + alias.getKey()
+                            + " name the same parameter; give only one, got " + spec);
+                }
+                givenAs = alias.getKey();
+            }
+        }
+        String text = givenAs == null ? defaultText : spec.arguments().get(givenAs);
         resolved.put(name, text);
         return text;
     }
@@ -101,6 +236,7 @@ public final class Arguments {
     public Set<String> unread() {
         Set<String> unread = new LinkedHashSet<>(spec.arguments().keySet());
         unread.removeAll(defaults.keySet());
+        unread.removeIf(key -> aliases.containsKey(key) && defaults.containsKey(aliases.get(key)));
         return unread;
     }
 

@@ -99,7 +99,7 @@ public final class PluginRegistry<T extends Plugin> {
     /** The configured plugin that {@code spec} names. */
     public T create(Spec spec) {
         PluginEntry<T> entry = entry(spec.name());
-        Arguments arguments = new Arguments(new Spec(entry.plugin().name(), spec.arguments()));
+        Arguments arguments = new Arguments(new Spec(entry.plugin().name(), spec.arguments()), this::create);
         Plugin configured = entry.plugin().configure(arguments);
         if (!arguments.unread().isEmpty()) {
             Map<String, String> known = arguments.parameterDefaults();

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * A plugin name with arguments, the one string form that names a configured plugin everywhere: in the API, on the
  * command line and in model files. Examples: {@code relu}, {@code leaky_relu(alpha=0.2)},
  * {@code sgd(lr=0.1, momentum=0.9, nesterov=true)}. Values are kept as written and interpreted by the plugin through
- * {@link Arguments}. {@link #toString()} gives the canonical form, which {@link #parse} reads back.
+ * {@link Arguments}; a list is written in brackets, {@code mse(weights=[1, 2, 0.5])}, and so is a nested spec,
+ * {@code warmup(steps=100, then=cosine(t_max=1000))}. {@link #toString()} gives the canonical form, which
+ * {@link #parse} reads back.
  *
  * @param name      the plugin name
  * @param arguments the arguments in the order written

@@ -1,9 +1,15 @@
 package dev.chainrule.core.plugin;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the text form of a {@link Spec}: {@code name} or {@code name(key=value, key=value)}. */
+/**
+ * Reads the text form of a {@link Spec}: {@code name} or {@code name(key=value, key=value)}. A value is a plain token
+ * ({@code 0.2}, {@code true}) or may contain brackets, inside which commas and spaces belong to the value: a nested
+ * spec {@code then=cosine(t_max=1000)} or a list {@code milestones=[30, 80]}.
+ */
 final class SpecParser {
 
     private final String text;
@@ -73,8 +79,24 @@ final class SpecParser {
 
     private String value() {
         int start = position;
-        while (position < text.length() && ",)".indexOf(text.charAt(position)) < 0 && !Character.isWhitespace(text.charAt(position))) {
+        Deque<Character> open = new ArrayDeque<>();
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (open.isEmpty() && (c == ',' || c == ')' || Character.isWhitespace(c))) {
+                break;
+            }
+            if (c == '(' || c == '[') {
+                open.push(c == '(' ? ')' : ']');
+            } else if (c == ')' || c == ']') {
+                if (open.isEmpty() || open.peek() != c) {
+                    throw error("unexpected '" + c + "' in a value");
+                }
+                open.pop();
+            }
             position++;
+        }
+        if (!open.isEmpty()) {
+            throw error("expected '" + open.peek() + "' to close the value that starts at position " + start);
         }
         if (start == position) {
             throw error("expected a value");

@@ -1,6 +1,7 @@
 package dev.chainrule.core.training;
 
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.loss.FusedOutputGradient;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.network.DenseLayer;
@@ -10,6 +11,7 @@ import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,11 +22,12 @@ import java.util.Optional;
  * backward:  g_n = dE/da_n                     (the loss's gradient)
  *            delta_k = phi_k.backward(z_k, a_k, g_k)   (layer k's own derivative)
  *            dW_k = a_{k-1}^T delta_k    db_k = column sums of delta_k
+ *            dp_k = phi_k.parameterGradients(z_k, a_k, g_k)   (only for an activation with parameters)
  *            g_{k-1} = delta_k W_k^T
  * </pre>
  * At the output, a loss's fused {@code dE/dz_n} replaces the first two backward lines when the loss offers one for the
- * output activation and fusing is on. This class contains no mathematics of any activation or loss: it orders the
- * work and calls theirs.
+ * output activation and fusing is on (and the output activation has no parameters of its own, whose gradients need
+ * {@code g_n}). This class contains no mathematics of any activation or loss: it orders the work and calls theirs.
  *
  * <p>Buffers are allocated for a batch size on first use and reused for every later batch of that size; the
  * gradients are allocated once. An instance is not thread-safe.
@@ -35,6 +38,9 @@ public final class Backpropagation {
     private final Loss loss;
     private final Optional<FusedOutputGradient> fused;
     private final Gradients gradients;
+    /** Per layer (index k - 1): where its parameters start in the gradients, and its activation's gradient tensors. */
+    private final int[] firstParameter;
+    private final List<List<Tensor>> activationGradients;
     private final BufferCache<Trace> traces = new BufferCache<>();
 
     /**
@@ -46,8 +52,23 @@ public final class Backpropagation {
         this.network = network;
         this.loss = loss;
         Activation output = network.layers().get(network.layers().size() - 1).activation();
-        this.fused = useFusedOutputGradient ? loss.fusedGradient(output) : Optional.empty();
+        this.fused = useFusedOutputGradient && output.parameters().isEmpty() ? loss.fusedGradient(output)
+                : Optional.empty();
         this.gradients = new Gradients(network.parameters());
+        List<DenseLayer> layers = network.layers();
+        this.firstParameter = new int[layers.size()];
+        this.activationGradients = new ArrayList<>();
+        int next = 0;
+        for (int k = 0; k < layers.size(); k++) {
+            firstParameter[k] = next;
+            int count = layers.get(k).parameters().size();
+            List<Tensor> own = new ArrayList<>();
+            for (int p = next + 2; p < next + count; p++) {
+                own.add(gradients.get(p));
+            }
+            activationGradients.add(List.copyOf(own));
+            next += count;
+        }
     }
 
     /** Whether the output layer uses the loss's fused gradient. */
@@ -65,8 +86,16 @@ public final class Backpropagation {
         return loss;
     }
 
-    /** Runs the forward pass on {@code x} ({@code batch x inputs}, not modified) and returns the trace. */
+    /** Runs an inference pass on {@code x} ({@code batch x inputs}, not modified) and returns the trace. */
     public Trace forward(Tensor x) {
+        return forward(x, ForwardContext.inference());
+    }
+
+    /**
+     * Runs the forward pass on {@code x} ({@code batch x inputs}, not modified) as {@code context} says: training
+     * (activations such as rrelu draw from its generator) or inference. Returns the trace.
+     */
+    public Trace forward(Tensor x, ForwardContext context) {
         if (x.columns() != network.inputs()) {
             throw new IllegalArgumentException("the network takes " + network.inputs() + " inputs per row, but the batch is "
                     + x.shape());
@@ -79,7 +108,7 @@ public final class Backpropagation {
         for (int k = 1; k <= layers.size(); k++) {
             DenseLayer layer = layers.get(k - 1);
             layer.preActivation(a[k - 1], z[k]);
-            layer.activation().forward(z[k], a[k]);
+            layer.activation().forward(z[k], a[k], context);
         }
         return trace;
     }
@@ -106,9 +135,13 @@ public final class Backpropagation {
         TensorBackend backend = network.backend();
         for (int k = n; k >= 1; k--) {
             DenseLayer layer = layers.get(k - 1);
-            int parameter = 2 * (k - 1);
+            int parameter = firstParameter[k - 1];
             backend.matmul(a[k - 1], true, delta[k], false, gradients.get(parameter));
             backend.reduce(ReduceOp.SUM, ReduceAxis.PER_COLUMN, delta[k], gradients.get(parameter + 1));
+            List<Tensor> own = activationGradients.get(k - 1);
+            if (!own.isEmpty()) {
+                layer.activation().parameterGradients(z[k], a[k], g[k], own);
+            }
             if (k > 1) {
                 backend.matmul(delta[k], false, layer.weights(), true, g[k - 1]);
                 layers.get(k - 2).activation().backward(z[k - 1], a[k - 1], g[k - 1], delta[k - 1]);
@@ -117,9 +150,17 @@ public final class Backpropagation {
         return gradients;
     }
 
-    /** Forward and backward in one call; returns the batch's loss. The gradients are in {@link #gradients()}. */
+    /**
+     * An inference pass forward and backward in one call; returns the batch's loss. The gradients are in
+     * {@link #gradients()}.
+     */
     public double computeGradients(Tensor x, Tensor y) {
-        Trace trace = forward(x);
+        return computeGradients(x, y, ForwardContext.inference());
+    }
+
+    /** Forward (as {@code context} says) and backward in one call; returns the batch's loss. */
+    public double computeGradients(Tensor x, Tensor y, ForwardContext context) {
+        Trace trace = forward(x, context);
         double value = loss(trace, y);
         backward(trace, y);
         return value;

@@ -12,10 +12,12 @@ public final class Gradients {
 
     private final List<Parameter> parameters;
     private final List<Tensor> values;
+    private final Tensor[] scratch;
 
     Gradients(List<Parameter> parameters) {
         this.parameters = parameters;
         this.values = parameters.stream().map(parameter -> parameter.value().newLike()).toList();
+        this.scratch = new Tensor[parameters.size()];
     }
 
     /** The parameters, in order. */
@@ -30,11 +32,28 @@ public final class Gradients {
 
     /** The gradient of {@code parameter}, which must belong to the network these gradients were made for. */
     public Tensor of(Parameter parameter) {
-        int index = parameters.indexOf(parameter);
-        if (index < 0) {
-            throw new IllegalArgumentException(parameter.name() + " is not a parameter of this network");
+        return values.get(indexOf(parameter));
+    }
+
+    /** The position of {@code parameter} (the same tensor, not an equal one) among the parameters. */
+    int indexOf(Parameter parameter) {
+        for (int p = 0; p < parameters.size(); p++) {
+            if (parameters.get(p).value() == parameter.value()) {
+                return p;
+            }
         }
-        return values.get(index);
+        throw new IllegalArgumentException(parameter.name() + " is not a parameter of this network");
+    }
+
+    /**
+     * A work buffer of parameter {@code index}'s shape for processing the gradients (penalties, clipping); created on
+     * first use, its contents undefined.
+     */
+    Tensor scratch(int index) {
+        if (scratch[index] == null) {
+            scratch[index] = values.get(index).newLike();
+        }
+        return scratch[index];
     }
 
     /** Number of parameters. */

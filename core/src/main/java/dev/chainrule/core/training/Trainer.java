@@ -1,9 +1,9 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
-import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -15,9 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network by mini-batch backpropagation: for every batch, {@link Backpropagation} computes each
- * parameter's gradient through each layer's own activation derivative, and the optimizer updates the parameter in
- * place. The trainer knows nothing about any particular activation, loss or optimizer.
+ * Trains a network by mini-batch backpropagation. For every batch, in this order: {@link Backpropagation} computes
+ * the loss and each parameter's gradient through each layer's own activation derivative; the {@link Regularization}
+ * adds its penalty to the loss and its derivative to the gradients; the {@link GradientClipping} bounds the gradients;
+ * and the optimizer updates each parameter in place at the rate that the schedule gives for the step. The trainer
+ * knows nothing about any particular activation, loss, optimizer or schedule.
+ *
+ * <p>Every batch runs a training pass ({@link ForwardContext#training}) whose random numbers (rrelu's slopes) come
+ * from a generator split from the configuration's seed, one split per batch; evaluation runs inference passes.
  *
  * <p>Deterministic: the same network, data and configuration give the same weights, bit for bit. A loss that stops
  * being finite ends training with a {@link TrainingDivergedException} naming the epoch, batch and layer.
@@ -37,12 +42,15 @@ public final class Trainer {
         DeviceData training = new DeviceData(network, data);
         DeviceData validation = config.validation().map(set -> new DeviceData(network, set)).orElse(null);
         List<Parameter> parameters = network.parameters();
-        List<OptimizerState> states = parameters.stream().map(parameter -> new OptimizerState(parameter.value())).toList();
-        LOG.info("training {} on {} rows: {} epochs, batch {}, loss {}, optimizer {}{}", network, data.size(),
-                config.epochs(), config.batchSize(), config.loss().spec(), config.optimizer().spec(),
+        OptimizerStep update = new OptimizerStep(parameters, config.optimizer(), config.schedule());
+        LOG.info("training {} on {} rows: {} epochs, batch {}, loss {}, optimizer {}, schedule {}, penalties {}, "
+                + "clipping {}{}", network, data.size(), config.epochs(), config.batchSize(), config.loss().spec(),
+                config.optimizer().spec(), config.schedule().spec(), config.regularization(), config.clipping(),
                 backpropagation.usesFusedOutputGradient() ? ", fused output gradient" : "");
 
-        SplittableRandom shuffling = new SplittableRandom(config.seed());
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom shuffling = root.split();
+        SplittableRandom noise = root.split();
         int[] order = identity(data.size());
         List<EpochResult> epochs = new ArrayList<>();
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -53,7 +61,7 @@ public final class Trainer {
             if (config.shuffle()) {
                 order = Dataset.permutation(data.size(), shuffling.split());
             }
-            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, states, config);
+            EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, update, noise, config);
             epochs.add(result);
             config.listeners().forEach(listener -> listener.onEpochEnd(result));
             if (config.patience() > 0) {
@@ -77,9 +85,8 @@ public final class Trainer {
     }
 
     private EpochResult runEpoch(int epoch, Backpropagation backpropagation, DeviceData training, DeviceData validation,
-            int[] order, List<OptimizerState> states, TrainingConfig config) {
+            int[] order, OptimizerStep update, SplittableRandom noise, TrainingConfig config) {
         Network network = backpropagation.network();
-        List<Parameter> parameters = network.parameters();
         Dataset host = training.host();
         boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
         int batches = (training.size() + config.batchSize() - 1) / config.batchSize();
@@ -90,16 +97,15 @@ public final class Trainer {
             int offset = batch * config.batchSize();
             int rows = Math.min(config.batchSize(), training.size() - offset);
             Tensor[] xy = training.batch(order, offset, rows);
-            Trace trace = backpropagation.forward(xy[0]);
+            Trace trace = backpropagation.forward(xy[0], ForwardContext.training(noise.split()));
             double loss = backpropagation.loss(trace, xy[1]);
             if (!Double.isFinite(loss)) {
                 throw diverged(epoch, batch + 1, loss, trace, network, config);
             }
             Gradients gradients = backpropagation.backward(trace, xy[1]);
-            for (int p = 0; p < parameters.size(); p++) {
-                config.optimizer().update(parameters.get(p).value(), gradients.get(p), states.get(p),
-                        config.optimizer().learningRate());
-            }
+            loss += config.regularization().apply(network, gradients);
+            config.clipping().clip(gradients);
+            update.apply(gradients);
             lossSum += loss * rows;
             OptionalDouble accuracy = OptionalDouble.empty();
             if (classification) {
@@ -140,8 +146,8 @@ public final class Trainer {
         String where = "the loss itself (" + config.loss().spec() + ") on finite outputs";
         for (int k = 1; k <= trace.layers(); k++) {
             DenseLayer layer = network.layers().get(k - 1);
-            if (!allFinite(layer.weights()) || !allFinite(layer.bias())) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its weights are no longer finite";
+            if (!layer.parameters().stream().allMatch(parameter -> allFinite(parameter.value()))) {
+                where = "layer " + k + " (" + layer.activation().spec() + "): its parameters are no longer finite";
                 break;
             }
             if (!allFinite(trace.preActivation(k))) {

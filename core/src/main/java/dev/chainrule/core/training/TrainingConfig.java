@@ -2,20 +2,26 @@ package dev.chainrule.core.training;
 
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.optimizer.Optimizer;
+import dev.chainrule.core.schedule.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to train: the loss and optimizer, epochs, batch size, seed, and the optional validation set with early
- * stopping. Immutable; build one with {@link #builder(Loss, Optimizer)}.
+ * How to train: the loss and optimizer, the learning-rate schedule, penalties and gradient clipping, epochs, batch
+ * size, seed, and the optional validation set with early stopping. Immutable; build one with
+ * {@link #builder(Loss, Optimizer)}.
  *
  * @param loss                   the loss
  * @param optimizer              the optimizer
+ * @param schedule               the learning rate of each step, from the optimizer's base rate
+ * @param regularization         L1 and L2 penalties added to the loss (reported training losses include them)
+ * @param clipping               how gradients are bounded before the optimizer sees them
  * @param epochs                 passes over the training data, at least 1
  * @param batchSize              rows per mini-batch, at least 1; the last batch of an epoch may be smaller
- * @param seed                   seed of the shuffling
+ * @param seed                   seed of the shuffling and of the random numbers that activations draw while
+ *                               training (rrelu's slopes)
  * @param shuffle                whether each epoch visits the rows in a fresh random order
  * @param fusedOutputGradient    whether to use the loss's fused output gradient when it offers one
  * @param validation             data evaluated after every epoch
@@ -23,12 +29,16 @@ import java.util.Optional;
  *                               and restore the best weights; 0 disables early stopping
  * @param listeners              observers of batches and epochs
  */
-public record TrainingConfig(Loss loss, Optimizer optimizer, int epochs, int batchSize, long seed, boolean shuffle,
+public record TrainingConfig(Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
+        Regularization regularization, GradientClipping clipping, int epochs, int batchSize, long seed, boolean shuffle,
         boolean fusedOutputGradient, Optional<Dataset> validation, int patience, List<TrainingListener> listeners) {
 
     public TrainingConfig {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(regularization, "regularization");
+        Objects.requireNonNull(clipping, "clipping");
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -44,7 +54,10 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, int epochs, int bat
         listeners = List.copyOf(listeners);
     }
 
-    /** A builder with the defaults: 10 epochs, batches of 32, seed 1, shuffling and fused gradients on. */
+    /**
+     * A builder with the defaults: the optimizer's constant rate, no penalties, no clipping, 10 epochs, batches of 32,
+     * seed 1, shuffling and fused gradients on.
+     */
     public static Builder builder(Loss loss, Optimizer optimizer) {
         return new Builder(loss, optimizer);
     }
@@ -53,6 +66,9 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, int epochs, int bat
     public static final class Builder {
         private final Loss loss;
         private final Optimizer optimizer;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private Regularization regularization = Regularization.none();
+        private GradientClipping clipping = GradientClipping.none();
         private int epochs = 10;
         private int batchSize = 32;
         private long seed = 1;
@@ -67,6 +83,24 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, int epochs, int bat
             this.optimizer = optimizer;
         }
 
+        /** The learning-rate schedule. */
+        public Builder schedule(LearningRateSchedule value) {
+            this.schedule = value;
+            return this;
+        }
+
+        /** L1 and L2 penalties. */
+        public Builder regularization(Regularization value) {
+            this.regularization = value;
+            return this;
+        }
+
+        /** Gradient clipping. */
+        public Builder clipping(GradientClipping value) {
+            this.clipping = value;
+            return this;
+        }
+
         /** Passes over the data. */
         public Builder epochs(int value) {
             this.epochs = value;
@@ -79,7 +113,7 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, int epochs, int bat
             return this;
         }
 
-        /** Seed of the shuffling. */
+        /** Seed of the shuffling and of training-time randomness in activations. */
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -117,8 +151,8 @@ public record TrainingConfig(Loss loss, Optimizer optimizer, int epochs, int bat
 
         /** The configuration. */
         public TrainingConfig build() {
-            return new TrainingConfig(loss, optimizer, epochs, batchSize, seed, shuffle, fusedOutputGradient,
-                    validation, patience, listeners);
+            return new TrainingConfig(loss, optimizer, schedule, regularization, clipping, epochs, batchSize, seed,
+                    shuffle, fusedOutputGradient, validation, patience, listeners);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.chainrule.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.chainrule.core.Chainrule;
+import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.Evaluator;
 import dev.chainrule.examples.data.LabeledData;
@@ -74,14 +75,14 @@ final class EvaluateCommand implements Callable<Integer> {
         String description = describe(source, info, rowsToUse);
         check(rowsToUse, info, loaded);
 
-        Dataset prepared = info.preprocessing().apply(rowsToUse);
+        Loss loss = UsageException.check(() -> chainrule.loss(info.loss()));
+        Dataset prepared = info.preprocessing().apply(rowsToUse, loss.targetDomain());
         double[] outputs = Predictions.outputs(loaded.network(), prepared.features());
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("dataset", source.name());
         results.put("rows_evaluated", description);
-        results.put("loss", UsageException.check(() -> Evaluator.evaluate(loaded.network(),
-                chainrule.loss(info.loss()), prepared, 256)).loss());
+        results.put("loss", Evaluator.evaluate(loaded.network(), loss, prepared, 256).loss());
         if (info.task() == Task.CLASSIFICATION) {
             int[] actual = Arrays.stream(rowsToUse.raw().targets()).mapToInt(value -> (int) value).toArray();
             ClassificationReport report = ClassificationReport.of(info.classes(), actual,

@@ -85,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             NetworkDefinition definition = network.definition();
             rows = data.load("digits", seed).data();
-            preprocessing = Preprocessing.fit(rows);
+            preprocessing = null;
             net = definition.build(chainrule, rows.featureCount(), rows.outputCount(),
                     rows.task() == Task.REGRESSION ? "identity" : "softmax", DType.FLOAT64, seed);
             lossSpec = loss != null ? loss : rows.task() == Task.REGRESSION ? "mse" : "categorical_cross_entropy";
@@ -99,7 +99,10 @@ final class ExplainCommand implements Callable<Integer> {
                     + "network takes " + net.inputs());
         }
         Loss lossFunction = UsageException.check(() -> chainrule.loss(lossSpec));
-        Dataset one = preprocessing.apply(rows.rows(new int[] {sample}));
+        if (preprocessing == null) {
+            preprocessing = Preprocessing.fit(rows, lossFunction.targetDomain());
+        }
+        Dataset one = preprocessing.apply(rows.rows(new int[] {sample}), lossFunction.targetDomain());
         ChainRuleExplanation explanation = ChainRuleExplanation.of(net, lossFunction, one.features(), one.targets(),
                 top);
         String label = rows.task() == Task.CLASSIFICATION

@@ -2,19 +2,18 @@ package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.gradcheck.GradientCheckResult;
 import dev.chainrule.core.gradcheck.GradientChecker;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -24,8 +23,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Checks every discovered activation and loss, third-party ones included, against central finite differences in
- * float64 on the chosen backend. Activations are checked at random points in [-3, 3]; losses at outputs in
- * (0.05, 0.95) with one-hot targets, a domain every built-in loss accepts.
+ * float64 on the chosen backend. Activations are checked, bound to a layer as a network uses them, at random points
+ * in [-3, 3] within their finite domain: {@code backward} in an inference and a training pass, and the gradients of
+ * any parameters they own. Losses are checked at outputs and targets drawn from the domains they advertise.
  */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks the derivative of every discovered activation and loss (third-party jars on the class "
@@ -61,17 +61,15 @@ final class GradcheckCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (PluginEntry<Activation> entry : chainrule.plugins().activations().entries()) {
-            Activation activation = entry.plugin();
-            Tensor z = uniform(tensors, -3, 3, seed);
             checked++;
-            row(table, failures, "activation", entry, () -> GradientChecker.check(activation, z, seed));
+            row(table, failures, "activation", entry, () -> checkActivation(entry.plugin(), tensors));
         }
         for (PluginEntry<Loss> entry : chainrule.plugins().losses().entries()) {
             Loss loss = entry.plugin();
-            Tensor output = uniform(tensors, 0.05, 0.95, seed);
-            Tensor target = oneHot(tensors, seed + 1);
             checked++;
-            row(table, failures, "loss", entry, () -> GradientChecker.check(loss, output, target));
+            row(table, failures, "loss", entry, () -> List.of(GradientChecker.check(loss,
+                    SamplePoints.of(loss.outputDomain(), tensors, ROWS, COLUMNS, seed),
+                    SamplePoints.of(loss.targetDomain(), tensors, ROWS, COLUMNS, seed + 1))));
         }
         out.printf(Locale.ROOT, "gradient check on backend %s, float64, tolerance %.1e%n%n", tensors.name(), tolerance);
         out.print(table.text());
@@ -84,39 +82,37 @@ final class GradcheckCommand implements Callable<Integer> {
         return ErrorHandler.FAILURE;
     }
 
+    /** The activation's input gradient in an inference and a training pass, and its parameters' gradients. */
+    private List<GradientCheckResult> checkActivation(Activation plugin, TensorBackend tensors) {
+        Activation activation = plugin.bind(COLUMNS, tensors, DType.FLOAT64);
+        Tensor z = SamplePoints.activationInputs(tensors, ROWS, COLUMNS, activation.finiteDomain(DType.FLOAT64), seed);
+        List<GradientCheckResult> results = new ArrayList<>();
+        results.add(GradientChecker.check(activation, z, seed));
+        results.add(GradientChecker.check(activation, z, seed, () -> ForwardContext.training(seed)));
+        results.addAll(GradientChecker.checkParameters(activation, z, seed));
+        return results;
+    }
+
     private void row(TextTable table, List<String> failures, String kind, PluginEntry<?> entry,
-            Supplier<GradientCheckResult> check) {
+            Supplier<List<GradientCheckResult>> check) {
         String name = entry.plugin().name();
         String from = Origins.shorten(entry.origin());
         try {
-            GradientCheckResult result = check.get();
-            boolean passes = result.passes(tolerance);
+            List<GradientCheckResult> results = check.get();
+            GradientCheckResult worst = results.stream()
+                    .max(java.util.Comparator.comparingDouble(GradientCheckResult::maxError)).orElseThrow();
+            boolean passes = worst.passes(tolerance);
             if (!passes) {
                 failures.add(name);
             }
-            table.row(kind, name, String.format(Locale.ROOT, "%.2e", result.maxError()), result.checked(),
-                    result.skipped(), passes ? "ok" : "FAIL at " + result.worstPoint(), from);
+            table.row(kind, name, String.format(Locale.ROOT, "%.2e", worst.maxError()),
+                    results.stream().mapToInt(GradientCheckResult::checked).sum(),
+                    results.stream().mapToInt(GradientCheckResult::skipped).sum(),
+                    passes ? "ok" : "FAIL: " + worst.subject() + " at " + worst.worstPoint(), from);
         } catch (RuntimeException e) {
             failures.add(name);
             table.row(kind, name, "-", 0, 0, "FAIL: " + e.getMessage(), from);
         }
     }
 
-    private static Tensor uniform(TensorBackend backend, double low, double high, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[ROWS * COLUMNS];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble(low, high);
-        }
-        return backend.fromArray(DType.FLOAT64, new Shape(ROWS, COLUMNS), values);
-    }
-
-    private static Tensor oneHot(TensorBackend backend, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[ROWS * COLUMNS];
-        for (int r = 0; r < ROWS; r++) {
-            values[r * COLUMNS + random.nextInt(COLUMNS)] = 1;
-        }
-        return backend.fromArray(DType.FLOAT64, new Shape(ROWS, COLUMNS), values);
-    }
 }

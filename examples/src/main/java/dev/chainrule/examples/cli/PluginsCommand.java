@@ -14,11 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Lists every discovered plugin: activations, losses, optimizers and backends, each with its parameters and their
+ * Lists every discovered plugin: activations, losses, optimizers, learning-rate schedules and backends, each with its parameters and their
  * defaults, its aliases and the jar it came from, and for backends whether they can start here.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists every discovered activation, loss, optimizer and backend with its parameters and "
+        description = "Lists every discovered activation, loss, optimizer, schedule and backend with its parameters and "
                 + "defaults, aliases and the jar it came from; for backends, whether it can start here.")
 final class PluginsCommand implements Callable<Integer> {
 
@@ -33,6 +33,7 @@ final class PluginsCommand implements Callable<Integer> {
         section(out, "activations", plugins.activations());
         section(out, "losses", plugins.losses());
         section(out, "optimizers", plugins.optimizers());
+        section(out, "schedules", plugins.schedules());
         out.printf("backends (%d)%n", plugins.backends().entries().size());
         TextTable backends = new TextTable("name", "priority", "available", "parameters", "aliases", "from");
         for (PluginEntry<TensorBackend> entry : plugins.backends().entries()) {

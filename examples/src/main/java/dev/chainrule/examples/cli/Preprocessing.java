@@ -1,5 +1,6 @@
 package dev.chainrule.examples.cli;
 
+import dev.chainrule.core.loss.Domain;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.examples.data.LabeledData;
 import dev.chainrule.examples.data.Task;
@@ -8,8 +9,8 @@ import java.util.Arrays;
 /**
  * What turns raw rows into network inputs and targets, fitted on the training rows and saved with the model so that
  * evaluation and prediction see the same numbers: each feature becomes {@code (x - offset) / scale}; class labels
- * become one-hot rows; a regression target becomes {@code (y - targetOffset) / targetScale}, and predictions are mapped
- * back.
+ * become what the loss's target domain asks for (one-hot rows, a label column, or -1/1 rows); a regression target
+ * becomes {@code (y - targetOffset) / targetScale}, and predictions are mapped back.
  *
  * @param featureOffset per feature
  * @param featureScale  per feature, positive
@@ -20,9 +21,10 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
 
     /**
      * Fitted on {@code train}: images are divided by their largest pixel value, other features standardised to mean
-     * 0 and standard deviation 1 (a constant feature is only centred), regression targets standardised too.
+     * 0 and standard deviation 1 (a constant feature is only centred); regression targets are standardised too when
+     * the loss takes any real target ({@code targets} is {@link Domain#REAL}), and kept as they are otherwise.
      */
-    static Preprocessing fit(LabeledData train) {
+    static Preprocessing fit(LabeledData train, Domain targets) {
         int width = train.featureCount();
         double[] offset = new double[width];
         double[] scale = new double[width];
@@ -39,7 +41,7 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
                 scale[c] = deviation(column, offset[c]);
             }
         }
-        if (train.task() == Task.CLASSIFICATION) {
+        if (train.task() == Task.CLASSIFICATION || targets != Domain.REAL) {
             return new Preprocessing(offset, scale, 0, 1);
         }
         double[] y = train.raw().targets();
@@ -64,8 +66,12 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
         return out;
     }
 
-    /** The training form of {@code data}: preprocessed features, one-hot classes or scaled targets. */
-    Dataset apply(LabeledData data) {
+    /**
+     * The training form of {@code data} for a loss whose targets lie in {@code targets}: preprocessed features, and
+     * classes as a label column ({@link Domain#CLASS_LABEL}), as -1/1 rows ({@link Domain#SIGN}) or one-hot rows
+     * (every other domain), or scaled regression targets.
+     */
+    Dataset apply(LabeledData data, Domain targets) {
         if (data.featureCount() != featureOffset.length) {
             throw new IllegalArgumentException(data.name() + " has " + data.featureCount() + " features per row but the "
                     + "model takes " + featureOffset.length);
@@ -79,8 +85,13 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
             }
             return new Dataset(x, data.featureCount(), y, 1);
         }
+        if (targets == Domain.CLASS_LABEL) {
+            return new Dataset(x, data.featureCount(), labels.clone(), 1);
+        }
         int classes = data.classes().size();
+        double off = targets == Domain.SIGN ? -1 : 0;
         double[] y = new double[labels.length * classes];
+        java.util.Arrays.fill(y, off);
         for (int r = 0; r < labels.length; r++) {
             y[r * classes + (int) labels[r]] = 1;
         }

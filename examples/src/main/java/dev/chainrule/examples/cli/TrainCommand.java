@@ -2,13 +2,16 @@ package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.io.ModelFile;
+import dev.chainrule.core.loss.Domain;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.optimizer.Optimizer;
+import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.Evaluation;
 import dev.chainrule.core.training.Evaluator;
+import dev.chainrule.core.training.GradientClipping;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingHistory;
 import dev.chainrule.examples.data.LabeledData;
@@ -53,13 +56,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Loss. Default: categorical_cross_entropy for classification, mse for regression.")
     private String loss;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "sgd(lr=0.05, momentum=0.9)",
+    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam(lr=0.002)",
             description = "Optimizer. Default: ${DEFAULT-VALUE}.")
     private String optimizer;
 
-    @Option(names = "--schedule", paramLabel = "SPEC",
-            description = "Learning-rate schedule. This build has only 'constant' (the default).")
+    @Option(names = "--schedule", paramLabel = "SPEC", defaultValue = "constant",
+            description = "Learning-rate schedule over the optimizer's steps, for example cosine(t_max=1000). "
+                    + "Default: ${DEFAULT-VALUE}.")
     private String schedule;
+
+    @Mixin
+    private PenaltyOptions penalties = new PenaltyOptions();
 
     @Option(names = "--epochs", defaultValue = "30", description = "Passes over the training rows. Default: ${DEFAULT-VALUE}.")
     private int epochs;
@@ -113,28 +120,35 @@ final class TrainCommand implements Callable<Integer> {
         }
         LabeledData all = source.data();
         Task task = all.task();
-        Preprocessing preprocessing = Preprocessing.fit(training);
         String lossSpec = loss != null ? loss : task == Task.REGRESSION ? "mse" : "categorical_cross_entropy";
         Loss lossFunction = UsageException.check(() -> chainrule.loss(lossSpec));
+        Domain targets = lossFunction.targetDomain();
+        Preprocessing preprocessing = Preprocessing.fit(training, targets);
         Optimizer optimizerFunction = UsageException.check(() -> chainrule.optimizer(optimizer));
+        LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
         Network net = definition.build(chainrule, all.featureCount(), all.outputCount(),
                 task == Task.REGRESSION ? "identity" : "softmax", dataType(), seed);
 
         TrainingConfig.Builder config = TrainingConfig.builder(lossFunction, optimizerFunction)
-                .epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
+                .schedule(rates).epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
                 .listener(new ProgressPrinter(out, cli.interactive(), epochs));
-        validation.ifPresent(rows -> config.validation(preprocessing.apply(rows)));
-        Schedules.apply(schedule, config);
+        penalties.apply(config);
+        validation.ifPresent(rows -> config.validation(preprocessing.apply(rows, targets)));
         TrainingConfig trainingConfig = UsageException.check(config::build);
 
         out.printf(Locale.ROOT, "training %s%n  on %d rows of %s (%s), validating on %d, testing on %d%n", net,
                 training.size(), source.name(), task.label(), validation.map(LabeledData::size).orElse(0),
                 trainTest.second().size());
-        out.printf(Locale.ROOT, "  loss %s, optimizer %s, %d epochs, batch %d, seed %d, backend %s, %s%n",
-                lossFunction.spec(), optimizerFunction.spec(), epochs, batchSize, seed, chainrule.backend().name(),
-                net.dtype().label());
+        out.printf(Locale.ROOT, "  loss %s, optimizer %s, schedule %s, %d epochs, batch %d, seed %d, backend %s, %s%n",
+                lossFunction.spec(), optimizerFunction.spec(), rates.spec(), epochs, batchSize, seed,
+                chainrule.backend().name(), net.dtype().label());
+        if (!trainingConfig.regularization().isNone() || !(trainingConfig.clipping() instanceof GradientClipping.None)) {
+            out.printf(Locale.ROOT, "  penalties %s, clipping %s%n", trainingConfig.regularization(),
+                    trainingConfig.clipping());
+        }
         long start = System.nanoTime();
-        TrainingHistory history = chainrule.trainer().fit(net, preprocessing.apply(training), trainingConfig);
+        TrainingHistory history = chainrule.trainer().fit(net, preprocessing.apply(training, targets),
+                trainingConfig);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (history.stoppedEarly()) {
             out.printf(Locale.ROOT, "early stop: the validation loss last improved at epoch %d; its weights are kept%n",
@@ -150,8 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         Path metrics = outDir.resolve("metrics.json");
         Path chart = outDir.resolve("training.png");
         ModelFile.save(net, info.toMetadata(optimizerFunction.spec().toString()), model);
-        MetricsFile.write(run(source, net, lossFunction, optimizerFunction, chainrule, seconds), history, testResults,
-                metrics);
+        MetricsFile.write(run(source, net, trainingConfig, chainrule, seconds), history, testResults, metrics);
         TrainingChart.write(history.epochs(), net + " on " + source.name(), chart);
         out.printf(Locale.ROOT, "trained in %.1f s; wrote %s, %s and %s%n", seconds, model, metrics, chart);
         return 0;
@@ -159,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Map<String, Object> test(Network net, Loss lossFunction, Preprocessing preprocessing, LabeledData test,
             PrintWriter out) {
-        Dataset prepared = preprocessing.apply(test);
+        Dataset prepared = preprocessing.apply(test, lossFunction.targetDomain());
         Evaluation evaluation = Evaluator.evaluate(net, lossFunction, prepared, 256);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("rows", test.size());
@@ -185,15 +198,17 @@ final class TrainCommand implements Callable<Integer> {
         return results;
     }
 
-    private Map<String, Object> run(DataSource source, Network net, Loss lossFunction, Optimizer optimizerFunction,
-            Chainrule chainrule, double seconds) {
+    private Map<String, Object> run(DataSource source, Network net, TrainingConfig config, Chainrule chainrule,
+            double seconds) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("dataset", source.name());
         run.put("task", source.data().task().label());
         run.put("network", net.toString());
-        run.put("loss", lossFunction.spec().toString());
-        run.put("optimizer", optimizerFunction.spec().toString());
-        run.put("schedule", schedule == null ? Schedules.CONSTANT : schedule);
+        run.put("loss", config.loss().spec().toString());
+        run.put("optimizer", config.optimizer().spec().toString());
+        run.put("schedule", config.schedule().spec().toString());
+        run.put("penalties", config.regularization().toString());
+        run.put("clipping", config.clipping().toString());
         run.put("epochs_requested", epochs);
         run.put("batch_size", batchSize);
         run.put("seed", seed);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chainrule.core.Chainrule;
+import dev.chainrule.core.loss.Domain;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
@@ -36,7 +37,7 @@ class ExplainCommandTest {
         Network network = chainrule.network(4).dense(5, "tanh").dense(4, "sigmoid").dense(3, "relu")
                 .dense(3, "softmax").dtype(DType.FLOAT64).seed(9).build();
         LabeledData iris = EmbeddedData.load("iris");
-        Dataset sample = Preprocessing.fit(iris).apply(iris.rows(new int[] {7}));
+        Dataset sample = Preprocessing.fit(iris, Domain.ONE_HOT).apply(iris.rows(new int[] {7}), Domain.ONE_HOT);
         Backpropagation trainer = new Backpropagation(network, chainrule.loss("categorical_cross_entropy"), true);
         trainer.computeGradients(tensor(chainrule, sample.features()), tensor(chainrule, sample.targets()));
 

@@ -42,7 +42,7 @@ class GradcheckCommandTest {
             thread.setContextClassLoader(plugin);
             Cli.Run run = Cli.run("gradcheck");
             run.failed(1);
-            assertTrue(run.out().contains("test_wrong_derivative") && run.out().contains("FAIL at row"), run.out());
+            assertTrue(run.out().contains("FAIL: activation test_wrong_derivative at row"), run.out());
             assertTrue(run.out().matches("(?s).*\\n1 of \\d+ plugins fail: test_wrong_derivative\\n.*"), run.out());
         } finally {
             thread.setContextClassLoader(previous);

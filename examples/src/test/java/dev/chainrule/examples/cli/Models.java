@@ -10,9 +10,8 @@ final class Models {
 
     /** Trains a tiny iris classifier into {@code folder} and returns the model file. */
     static Path iris(Path folder) {
-        Cli.run("train", "--dataset", "iris", "--layers", "6:tanh,5:sigmoid,4:relu", "--epochs", "15",
-                "--batch-size", "8", "--optimizer", "sgd(lr=0.1, momentum=0.9)", "--out-dir", folder.toString())
-                .succeeded();
+        Cli.run("train", "--dataset", "iris", "--layers", "6:tanh,5:sigmoid,4:relu", "--epochs", "20",
+                "--batch-size", "8", "--optimizer", "adam(lr=0.02)", "--out-dir", folder.toString()).succeeded();
         return folder.resolve("model.crm");
     }
 

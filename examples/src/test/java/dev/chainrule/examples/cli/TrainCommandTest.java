@@ -142,11 +142,32 @@ class TrainCommandTest {
     }
 
     @Test
-    void acceptsTheConstantScheduleAndNamesOthersAsUnavailable() {
-        Cli.run("train", "--dataset", "iris", "--layers", "3:tanh", "--epochs", "1", "--schedule", "constant",
-                "--out-dir", folder.resolve("s").toString()).succeeded();
-        Cli.Run run = Cli.run("train", "--schedule", "cosine(period=10)").failed(2);
-        assertTrue(run.err().contains("'cosine(period=10)' is not available"), run.err());
+    void passesTheScheduleThePenaltiesAndTheClippingToTheTrainer() throws IOException {
+        Path out = folder.resolve("regularised");
+        Cli.Run run = Cli.run("train", "--dataset", "iris", "--layers", "3:tanh", "--epochs", "2", "--schedule",
+                "cosine(t_max=20)", "--l2", "0.001", "--clip-global-norm", "5", "--out-dir", out.toString()).succeeded();
+        assertTrue(run.out().contains("schedule cosine("), run.out());
+        JsonNode metrics = Cli.json(out.resolve("metrics.json"));
+        assertTrue(metrics.get("schedule").asText().startsWith("cosine(t_max=20"), metrics.toString());
+        assertTrue(metrics.get("penalties").asText().contains("0.001"), metrics.toString());
+        assertTrue(metrics.get("clipping").asText().contains("5"), metrics.toString());
+
+        Cli.Run unknown = Cli.run("train", "--schedule", "no_such_schedule").failed(2);
+        assertTrue(unknown.err().contains("unknown") && unknown.err().contains("constant"), unknown.err());
+        Cli.run("train", "--clip-value", "1", "--clip-norm", "2").failed(2);
+        Cli.run("train", "--l2", "-1").failed(2);
+        Cli.run("train", "--clip-norm", "0").failed(2);
+    }
+
+    @Test
+    void encodesTargetsAsTheLossAsks() {
+        Cli.Run labels = Cli.run("train", "--dataset", "iris", "--layers", "4:tanh", "--epochs", "2", "--loss",
+                "sparse_categorical_cross_entropy", "--out-dir", folder.resolve("sparse").toString()).succeeded();
+        assertTrue(labels.out().contains("test accuracy"), labels.out());
+        Cli.Run signs = Cli.run("train", "--dataset", "breast_cancer", "--layers", "4:tanh", "--output", "identity",
+                "--epochs", "2", "--loss", "hinge", "--out-dir", folder.resolve("hinge").toString()).succeeded();
+        assertTrue(signs.out().contains("test accuracy"), signs.out());
+        Cli.run("evaluate", "--model", folder.resolve("hinge/model.crm").toString()).succeeded();
     }
 
     @Test
@@ -196,7 +217,7 @@ class TrainCommandTest {
         Cli.run("train", "--epochs", "0").failed(2);
         Cli.run("train", "--test-split", "1.5").failed(2);
         Cli.run("train", "--dtype", "float16").failed(2);
-        Cli.run("train", "--loss", "hinge").failed(2);
+        Cli.run("train", "--loss", "no_such_loss").failed(2);
         Cli.run("train", "--optimizer", "sgd(lr=0)").failed(2);
         Cli.run("train", "--dataset", "mnist").failed(2);
         Cli.run("train", "--backend", "cuda").failed(2);

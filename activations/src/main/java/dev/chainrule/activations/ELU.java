@@ -1,0 +1,68 @@
+package dev.chainrule.activations;
+
+import com.google.auto.service.AutoService;
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.network.WeightInitialization;
+import dev.chainrule.core.plugin.Arguments;
+import dev.chainrule.core.plugin.Spec;
+import dev.chainrule.core.tensor.Tensor;
+
+/**
+ * The exponential linear unit (Clevert et al. 2015), as PyTorch's {@code ELU}:
+ * {@code phi(z) = z for z > 0, else alpha (e^z - 1)}; {@code phi'(z) = 1 for z > 0, else alpha e^z}.
+ * Parameter: {@code alpha} (1.0), finite and {@code > 0}.
+ */
+@AutoService(Activation.class)
+public final class ELU implements Activation {
+
+    /** The registry name. */
+    public static final String NAME = "elu";
+
+    private final double alpha;
+    private final Spec spec;
+
+    /** The default configuration, for discovery. */
+    public ELU() {
+        this(Arguments.defaults(NAME));
+    }
+
+    private ELU(Arguments arguments) {
+        this.alpha = arguments.number("alpha", 1.0, value -> Double.isFinite(value) && value > 0, "must be finite and > 0");
+        this.spec = arguments.resolvedSpec();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ELU configure(Arguments arguments) {
+        return new ELU(arguments);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public Tensor forward(Tensor z, Tensor out) {
+        return ExponentialLinear.forward(z, alpha, 1, out);
+    }
+
+    @Override
+    public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
+        return Stable.times(gradA, ExponentialLinear.derivative(z, alpha, 1, out), out);
+    }
+
+    @Override
+    public WeightInitialization recommendedInitialization() {
+        return WeightInitialization.HE_NORMAL;
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+}

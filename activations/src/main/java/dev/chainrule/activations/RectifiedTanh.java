@@ -1,0 +1,36 @@
+package dev.chainrule.activations;
+
+import com.google.auto.service.AutoService;
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.tensor.BinaryOp;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.UnaryOp;
+
+/**
+ * {@code phi(z) = max(0, tanh(z))}; {@code phi'(z) = 1 - tanh(z)^2 for z > 0, else 0}. As Deeplearning4j's
+ * {@code RECTIFIEDTANH}.
+ */
+@AutoService(Activation.class)
+public final class RectifiedTanh implements Activation {
+
+    /** The registry name. */
+    public static final String NAME = "rectified_tanh";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Tensor forward(Tensor z, Tensor out) {
+        z.backend().unary(UnaryOp.TANH, z, out);
+        return z.backend().binary(BinaryOp.MAX, out, 0, out);
+    }
+
+    @Override
+    public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
+        Tensor slope = z.map(UnaryOp.TANH).map(UnaryOp.SQUARE).rsub(1);
+        z.backend().binary(BinaryOp.MUL, slope, z.zip(BinaryOp.GREATER, 0), slope);
+        return Stable.times(gradA, slope, out);
+    }
+}

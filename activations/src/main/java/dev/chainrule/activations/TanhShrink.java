@@ -1,0 +1,30 @@
+package dev.chainrule.activations;
+
+import com.google.auto.service.AutoService;
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.tensor.BinaryOp;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.UnaryOp;
+
+/** {@code phi(z) = z - tanh(z)}; {@code phi'(z) = tanh(z)^2}. As PyTorch's {@code Tanhshrink}. */
+@AutoService(Activation.class)
+public final class TanhShrink implements Activation {
+
+    /** The registry name. */
+    public static final String NAME = "tanh_shrink";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Tensor forward(Tensor z, Tensor out) {
+        return z.backend().binary(BinaryOp.SUB, z, z.map(UnaryOp.TANH), out);
+    }
+
+    @Override
+    public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
+        return Stable.times(gradA, z.map(UnaryOp.TANH).map(UnaryOp.SQUARE), out);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.chainrule.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.plugin.PluginRegistry;
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import org.junit.jupiter.api.Test;
+
+/** Loss parameters as specs carry them, and the wording of the errors a user meets first. */
+class LossParametersTest {
+
+    private final PluginRegistry<Loss> losses = Registries.PLUGINS.losses();
+    private final TensorBackend backend = Backends.reference();
+
+    @Test
+    void weightsRoundTripInTheirCanonicalFormAndAnAbsentListIsLeftOut() {
+        Loss weighted = losses.create("categorical_cross_entropy(weights=[1, 2,0.5])");
+        assertEquals("categorical_cross_entropy(label_smoothing=0.0, reduction=batch_mean, weights=[1.0, 2.0, 0.5])",
+                weighted.spec().toString());
+        assertEquals(weighted.spec(), losses.create(weighted.spec().toString()).spec());
+        assertEquals("mse(reduction=batch_mean, weights=[2.0])", losses.create("mse(weights=2)").spec().toString());
+        assertEquals("mse(reduction=batch_mean)", losses.create("mse(weights=[])").spec().toString());
+        assertEquals(weighted.spec(), losses.create("categorical_cross_entropy(weight=[1, 2, 0.5])").spec());
+        assertEquals("mae(reduction=batch_mean)", losses.create("l1").spec().toString());
+    }
+
+    @Test
+    void badParametersSayWhatIsWrongWithTheValueGiven() {
+        assertMessage("mse: parameter weights must be a list of numbers such as [1, 2, 0.5], got [1, x]",
+                () -> losses.create("mse(weights=[1, x])"));
+        assertMessage("mse: parameter weights must be finite and >= 0 in every element (element 1 is -2), got [1,-2]",
+                () -> losses.create("mse(weights=[1,-2])"));
+        assertMessage("huber: parameter reduction must be one of batch_mean, mean, sum, got avg",
+                () -> losses.create("huber(reduction=avg)"));
+        assertMessage("huber: parameter delta must be > 0, got 0",
+                () -> losses.create("huber(delta=0)"));
+        assertMessage("categorical_cross_entropy: parameter label_smoothing must lie in [0, 1), got 1",
+                () -> losses.create("categorical_cross_entropy(label_smoothing=1)"));
+        assertMessage("loss 'mae' has no parameter delta; its parameters are {reduction=batch_mean}",
+                () -> losses.create("mae(delta=1)"));
+    }
+
+    @Test
+    void weightsMustMatchTheOutputs() {
+        Loss loss = losses.create("mse(weights=[1, 2])");
+        Tensor output = Points.of(backend, DType.FLOAT64, new double[][] {{1, 2, 3}});
+        assertMessage("mse: 2 weights were given for 3 outputs (tensor 1x3); give one weight per output",
+                () -> loss.value(output, output));
+    }
+
+    @Test
+    void targetErrorsNameTheLossTheShapesTheRowAndTheValue() {
+        Tensor probabilities = Points.of(backend, DType.FLOAT64, new double[][] {{0.2, 0.8}, {0.5, 0.5}, {0.9, 0.1}});
+        Loss sparse = losses.create("sparse_categorical_cross_entropy");
+        assertMessage("sparse_categorical_cross_entropy: target row 2, column 0 is 2.0, but "
+                + "sparse_categorical_cross_entropy takes class labels: one column of whole numbers in 0..1 "
+                + "(targets 3x1, outputs 3x2)",
+                () -> sparse.value(probabilities, Points.of(backend, DType.FLOAT64, new double[][] {{0}, {1}, {2}})));
+        assertMessage("sparse_categorical_cross_entropy: the targets are 3x2 but must be 3x1 (class labels: one "
+                + "column of whole numbers in 0..1) for outputs 3x2",
+                () -> sparse.value(probabilities, probabilities));
+        Loss categorical = losses.create("categorical_cross_entropy");
+        assertMessage("categorical_cross_entropy: target row 1 sums to 2.0 instead of 1, but categorical_cross_entropy "
+                + "takes rows of probabilities in [0, 1] that sum to 1 (one-hot or soft) (targets 3x2, outputs 3x2)",
+                () -> categorical.gradient(probabilities,
+                        Points.of(backend, DType.FLOAT64, new double[][] {{0, 1}, {1, 1}, {1, 0}})));
+        Loss binary = losses.create("binary_cross_entropy");
+        assertMessage("binary_cross_entropy: target row 0, column 1 is NaN, but binary_cross_entropy takes "
+                + "probabilities in [0, 1] (targets 3x2, outputs 3x2)",
+                () -> binary.value(probabilities,
+                        Points.of(backend, DType.FLOAT64, new double[][] {{0, Double.NaN}, {1, 1}, {1, 0}})));
+    }
+
+    private static void assertMessage(String expected, Runnable call) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, call::run).getMessage());
+    }
+}
