@@ -75,20 +75,21 @@ final class ExplainCommand implements Callable<Integer> {
         Network net;
         Preprocessing preprocessing;
         LabeledData rows;
-        String lossSpec;
+        Loss lossFunction;
         if (model != null) {
             LoadedModel loaded = LoadedModel.load(model, chainrule, DType.FLOAT64);
             net = loaded.network();
             rows = data.load(loaded.info().dataset().isEmpty() ? "digits" : loaded.info().dataset(), seed).data();
+            lossFunction = loss(chainrule, loss != null ? loss : loaded.info().loss());
             preprocessing = loaded.info().preprocessing();
-            lossSpec = loss != null ? loss : loaded.info().loss();
         } else {
             NetworkDefinition definition = network.definition();
             rows = data.load("digits", seed).data();
-            preprocessing = null;
             net = definition.build(chainrule, rows.featureCount(), rows.outputCount(),
                     rows.task() == Task.REGRESSION ? "identity" : "softmax", DType.FLOAT64, seed);
-            lossSpec = loss != null ? loss : rows.task() == Task.REGRESSION ? "mse" : "categorical_cross_entropy";
+            lossFunction = loss(chainrule, loss != null ? loss
+                    : rows.task() == Task.REGRESSION ? "mse" : "categorical_cross_entropy");
+            preprocessing = Preprocessing.fit(rows, lossFunction.targetDomain());
         }
         if (sample < 0 || sample >= rows.size()) {
             throw new UsageException("--sample must be a row from 0 to " + (rows.size() - 1) + " of " + rows.name()
@@ -97,10 +98,6 @@ final class ExplainCommand implements Callable<Integer> {
         if (rows.featureCount() != net.inputs()) {
             throw new IllegalArgumentException(rows.name() + " has " + rows.featureCount() + " features per row but the "
                     + "network takes " + net.inputs());
-        }
-        Loss lossFunction = UsageException.check(() -> chainrule.loss(lossSpec));
-        if (preprocessing == null) {
-            preprocessing = Preprocessing.fit(rows, lossFunction.targetDomain());
         }
         Dataset one = preprocessing.apply(rows.rows(new int[] {sample}), lossFunction.targetDomain());
         ChainRuleExplanation explanation = ChainRuleExplanation.of(net, lossFunction, one.features(), one.targets(),
@@ -116,5 +113,9 @@ final class ExplainCommand implements Callable<Integer> {
             case JSON -> ExplanationPrinter.json(explanation, title) + System.lineSeparator();
         });
         return 0;
+    }
+
+    private static Loss loss(Chainrule chainrule, String spec) {
+        return UsageException.check(() -> chainrule.loss(spec));
     }
 }
