@@ -2,7 +2,10 @@ package dev.chainrule.core;
 
 import com.google.inject.Guice;
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.io.ModelFile;
+import dev.chainrule.core.io.SavedModel;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.plugin.Plugins;
@@ -15,6 +18,8 @@ import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.wiring.ChainruleModule;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -110,5 +115,18 @@ public final class Chainrule {
             System.arraycopy(rows[r], 0, flat, r * columns, columns);
         }
         return backend.fromArray(dtype, new Shape(rows.length, columns), flat);
+    }
+
+    /** Saves {@code network} to a model file at {@code path}, atomically (see {@link ModelFile}). */
+    public void save(Network network, Path path) throws IOException {
+        ModelFile.save(network, path);
+    }
+
+    /**
+     * Loads a model file onto this backend; an activation it names that is not on the class path is a
+     * {@link dev.chainrule.core.io.ModelFileException} that names it.
+     */
+    public SavedModel load(Path path) throws IOException {
+        return ModelFile.load(path, backend, plugins.activations());
     }
 }

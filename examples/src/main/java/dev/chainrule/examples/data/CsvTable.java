@@ -4,9 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Numeric CSV rows; a cell that is not a number is an error naming its source, row and column. */
+/** Numeric rows of delimited text; a cell that is not a number is an error naming its source, line and column. */
 public final class CsvTable {
+
+    private static final Pattern COMMA = Pattern.compile(",");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private CsvTable() {
     }
@@ -18,6 +22,17 @@ public final class CsvTable {
      * @param firstLine the 1-based line number of the first line read, for messages
      */
     public static List<double[]> read(BufferedReader reader, String source, int firstLine) throws IOException {
+        return read(reader, source, firstLine, false);
+    }
+
+    /** Reads every remaining line as numbers separated by white space. */
+    public static List<double[]> readWhitespaceSeparated(BufferedReader reader, String source, int firstLine)
+            throws IOException {
+        return read(reader, source, firstLine, true);
+    }
+
+    private static List<double[]> read(BufferedReader reader, String source, int firstLine, boolean whitespace)
+            throws IOException {
         List<double[]> rows = new ArrayList<>();
         int lineNumber = firstLine - 1;
         int width = -1;
@@ -26,7 +41,7 @@ public final class CsvTable {
             if (line.isBlank()) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
+            String[] cells = whitespace ? WHITESPACE.split(line.trim()) : COMMA.split(line, -1);
             if (width >= 0 && cells.length != width) {
                 throw new IllegalArgumentException(source + ", line " + lineNumber + ": " + cells.length
                         + " columns where earlier lines have " + width);
@@ -34,15 +49,24 @@ public final class CsvTable {
             width = cells.length;
             double[] row = new double[cells.length];
             for (int c = 0; c < cells.length; c++) {
-                try {
-                    row[c] = Double.parseDouble(cells[c].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(source + ", line " + lineNumber + ", column " + (c + 1)
-                            + ": '" + cells[c] + "' is not a number");
-                }
+                row[c] = number(cells[c], source, lineNumber, c + 1);
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The number in {@code cell}; anything else is an error naming the source, line and 1-based column. */
+    static double number(String cell, String source, int lineNumber, int column) {
+        try {
+            double value = Double.parseDouble(cell.trim());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source + ", line " + lineNumber + ", column " + column + ": '" + cell
+                + "' is not a finite number");
     }
 }

@@ -1,0 +1,273 @@
+package dev.chainrule.core.io;
+
+import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.network.Network;
+import dev.chainrule.core.network.NetworkBuilder;
+import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.plugin.PluginRegistry;
+import dev.chainrule.core.plugin.Spec;
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Saves and loads networks in Chainrule's model file format, version {@value #VERSION}: one file holding the
+ * architecture and plugin specs as JSON, every parameter tensor of {@link Network#parameters()} by name and shape, and
+ * a checksum over both. No Java serialization; a model saved on one backend loads on any other.
+ *
+ * <pre>
+ * offset    size  content
+ * 0         8     magic: 0x89 'C' 'H' 'R' '\r' '\n' 0x1A '\n'
+ * 8         4     format version, unsigned 32-bit little-endian
+ * 12        4     header length H in bytes, unsigned 32-bit little-endian
+ * 16        H     header: UTF-8 JSON (format, dtype, inputs, layers with activation specs, parameters, metadata)
+ * 16+H      8     weights length B in bytes, 64-bit little-endian
+ * 24+H      B     the parameters in header order, each row-major, IEEE 754 little-endian in the header's dtype
+ * 24+H+B    4     CRC-32 of every byte before it, unsigned 32-bit little-endian
+ * </pre>
+ *
+ * <p>Saving writes a temporary file beside the target and renames it over the target, so a crash never leaves a
+ * half-written model. Loading checks everything before it builds anything: magic, version, lengths, checksum,
+ * header, and that every activation the model names is on the class path; a problem is a
+ * {@link ModelFileException} that says which, and nothing is half-loaded.
+ */
+public final class ModelFile {
+
+    /** The format version that this class writes and the newest it reads. */
+    public static final int VERSION = 1;
+
+    private static final byte[] MAGIC = {(byte) 0x89, 'C', 'H', 'R', '\r', '\n', 0x1A, '\n'};
+    private static final int PREFIX = MAGIC.length + 4 + 4;
+    private static final int MAX_HEADER = 64 << 20;
+
+    private ModelFile() {
+    }
+
+    /** Saves {@code network} to {@code path} without metadata. */
+    public static void save(Network network, Path path) throws IOException {
+        save(network, Map.of(), path);
+    }
+
+    /**
+     * Saves {@code network} and the application's {@code metadata} to {@code path}, atomically: the file is written
+     * under a temporary name in the same folder and renamed over {@code path} when complete.
+     */
+    public static void save(Network network, Map<String, String> metadata, Path path) throws IOException {
+        byte[] bytes = encode(network, metadata);
+        Path target = path.toAbsolutePath();
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The bytes of a model file for {@code network} and {@code metadata}. */
+    public static byte[] encode(Network network, Map<String, String> metadata) {
+        ModelHeader header = ModelHeader.of(network, metadata);
+        byte[] json = header.toJson().getBytes(StandardCharsets.UTF_8);
+        long weightBytes = header.weightBytes();
+        long total = PREFIX + json.length + 8L + weightBytes + 4;
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("the network is too large for one model file: " + total + " bytes");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).putInt(VERSION).putInt(json.length).put(json).putLong(weightBytes);
+        for (Parameter parameter : network.parameters()) {
+            for (double value : parameter.value().toDoubleArray()) {
+                if (header.dtype() == DType.FLOAT64) {
+                    out.putDouble(value);
+                } else {
+                    out.putFloat((float) value);
+                }
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(out.array(), 0, out.position());
+        out.putInt((int) crc.getValue());
+        return out.array();
+    }
+
+    /** Loads a model onto {@code backend} in the dtype it was saved in, resolving activations in {@code activations}. */
+    public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations)
+            throws IOException {
+        return decode(Files.readAllBytes(path), path.toString(), backend, activations, null);
+    }
+
+    /** Loads a model onto {@code backend}, converting its parameters to {@code dtype}. */
+    public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations,
+            DType dtype) throws IOException {
+        return decode(Files.readAllBytes(path), path.toString(), backend, activations, dtype);
+    }
+
+    /**
+     * Reads a model from the bytes of a model file.
+     *
+     * @param source      what to call the bytes in messages, usually the file name
+     * @param dtype       the dtype to build the network in, or {@code null} for the one it was saved in
+     */
+    public static SavedModel decode(byte[] bytes, String source, TensorBackend backend,
+            PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < PREFIX || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new ModelFileException(source + " is not a Chainrule model file: it starts with "
+                    + hex(bytes, Math.min(bytes.length, MAGIC.length)) + " instead of " + hex(MAGIC, MAGIC.length));
+        }
+        in.position(MAGIC.length);
+        long version = Integer.toUnsignedLong(in.getInt());
+        if (version != VERSION) {
+            throw new ModelFileException(source + " has model format version " + version + "; this Chainrule reads "
+                    + "version " + VERSION + (version > VERSION ? ": it was written by a newer Chainrule" : ""));
+        }
+        long headerLength = Integer.toUnsignedLong(in.getInt());
+        if (headerLength > MAX_HEADER || PREFIX + headerLength + 8 + 4 > bytes.length) {
+            throw truncated(source, bytes.length, "a header of " + headerLength + " bytes");
+        }
+        String json = new String(bytes, PREFIX, (int) headerLength, StandardCharsets.UTF_8);
+        in.position(PREFIX + (int) headerLength);
+        long weightBytes = in.getLong();
+        long expectedSize = PREFIX + headerLength + 8 + weightBytes + 4;
+        if (weightBytes < 0 || weightBytes > bytes.length || expectedSize > bytes.length) {
+            throw truncated(source, bytes.length, weightBytes + " bytes of weights");
+        }
+        if (expectedSize < bytes.length) {
+            throw new ModelFileException(source + " is corrupt: " + (bytes.length - expectedSize)
+                    + " unexpected bytes after the checksum");
+        }
+        int weightsStart = in.position();
+        in.position(weightsStart + (int) weightBytes);
+        long storedCrc = Integer.toUnsignedLong(in.getInt());
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, weightsStart + (int) weightBytes);
+        if (crc.getValue() != storedCrc) {
+            throw new ModelFileException(String.format(Locale.ROOT, "%s is corrupt: its checksum is %08x but its "
+                    + "contents give %08x", source, storedCrc, crc.getValue()));
+        }
+        ModelHeader header;
+        try {
+            header = ModelHeader.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + " has an invalid header: " + e.getMessage(), e);
+        }
+        if (header.weightBytes() != weightBytes) {
+            throw new ModelFileException(source + " is corrupt: its header lists " + header.weightBytes()
+                    + " bytes of parameters but it holds " + weightBytes);
+        }
+        Network network = build(header, source, backend, activations, dtype == null ? header.dtype() : dtype);
+        restore(header, network, in.position(weightsStart), source);
+        return new SavedModel(network, header.metadata());
+    }
+
+    private static Network build(ModelHeader header, String source, TensorBackend backend,
+            PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
+        NetworkBuilder builder = new NetworkBuilder(backend, activations::create, header.inputs()).dtype(dtype);
+        for (int k = 0; k < header.layers().size(); k++) {
+            ModelHeader.Layer layer = header.layers().get(k);
+            String name;
+            try {
+                name = Spec.parse(layer.activation()).name();
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source + ": layer " + (k + 1) + " has a malformed activation spec: "
+                        + e.getMessage(), e);
+            }
+            if (activations.find(name).isEmpty()) {
+                throw new ModelFileException(source + ": layer " + (k + 1) + " uses the activation '" + name
+                        + "', which is not on the class path. Put the jar that provides it on the class path (a jar "
+                        + "with META-INF/services/" + Activation.class.getName() + " naming it); the activations "
+                        + "found are: " + String.join(", ", activations.names()));
+            }
+            try {
+                builder.dense(layer.units(), layer.activation());
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source + ": layer " + (k + 1) + "'s activation '" + layer.activation()
+                        + "' cannot be created: " + e.getMessage(), e);
+            }
+        }
+        return builder.build();
+    }
+
+    private static void restore(ModelHeader header, Network network, ByteBuffer weights, String source)
+            throws ModelFileException {
+        Map<String, Integer> offsets = new HashMap<>();
+        Map<String, ModelHeader.Tensor> stored = new HashMap<>();
+        long offset = 0;
+        for (ModelHeader.Tensor tensor : header.parameters()) {
+            if (stored.put(tensor.name(), tensor) != null) {
+                throw new ModelFileException(source + " is corrupt: it lists the parameter '" + tensor.name() + "' twice");
+            }
+            offsets.put(tensor.name(), (int) offset);
+            offset += tensor.size() * header.bytesPerValue();
+        }
+        List<Parameter> parameters = network.parameters();
+        Set<String> unused = new LinkedHashSet<>(stored.keySet());
+        for (Parameter parameter : parameters) {
+            ModelHeader.Tensor tensor = stored.get(parameter.name());
+            Tensor value = parameter.value();
+            if (tensor == null) {
+                throw new ModelFileException(source + " has no values for the parameter '" + parameter.name()
+                        + "' that its network needs; it holds " + stored.keySet());
+            }
+            if (tensor.rows() != value.rows() || tensor.columns() != value.columns()) {
+                throw new ModelFileException(source + ": the parameter '" + parameter.name() + "' is stored as "
+                        + tensor.rows() + "x" + tensor.columns() + " but its network needs " + value.shape());
+            }
+            unused.remove(parameter.name());
+            double[] values = new double[(int) tensor.size()];
+            ByteBuffer at = weights.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            at.position(weights.position() + offsets.get(parameter.name()));
+            for (int i = 0; i < values.length; i++) {
+                values[i] = header.bytesPerValue() == Double.BYTES ? at.getDouble() : at.getFloat();
+            }
+            value.backend().assign(values, value);
+        }
+        if (!unused.isEmpty()) {
+            throw new ModelFileException(source + " holds parameters that its network does not have: " + unused);
+        }
+    }
+
+    private static ModelFileException truncated(String source, int size, String expected) {
+        return new ModelFileException(source + " is truncated or corrupt: it is " + size + " bytes long, too short for "
+                + expected + "; save the model again");
+    }
+
+    private static String hex(byte[] bytes, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xff));
+        }
+        return text.length() == 0 ? "nothing" : text.toString();
+    }
+}

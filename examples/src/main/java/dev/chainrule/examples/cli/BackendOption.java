@@ -1,0 +1,30 @@
+package dev.chainrule.examples.cli;
+
+import com.google.inject.ProvisionException;
+import dev.chainrule.core.Chainrule;
+import picocli.CommandLine.Option;
+
+/** The {@code --backend} option, shared by the commands that compute. */
+final class BackendOption {
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Tensor backend. Default: the system property chainrule.backend, the environment variable "
+                    + "CHAINRULE_BACKEND, else the available backend with the highest priority ('chainrule plugins' "
+                    + "lists them).")
+    String backend;
+
+    /** Chainrule on the chosen backend; an unknown backend is a usage error, one that cannot start a failure. */
+    Chainrule chainrule() {
+        try {
+            return backend == null ? Chainrule.create() : Chainrule.create(backend);
+        } catch (ProvisionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof IllegalArgumentException) {
+                throw new UsageException(cause.getMessage());
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.chainrule.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a network definition from a JSON ({@code .json}) or YAML ({@code .yaml}, {@code .yml}) file:
+ * <pre>
+ * layers:                 # hidden layers, first to last
+ *   - units: 64
+ *     activation: tanh
+ *   - 48:sigmoid          # the command line's short form works too
+ *   - {units: 32, activation: "leaky_relu(alpha=0.1)"}
+ * output: softmax         # optional; default softmax for classification, identity for regression
+ * </pre>
+ * {@code layers} may also be one string in the {@code --layers} form.
+ */
+final class NetworkFile {
+
+    private static final Set<String> KEYS = Set.of("layers", "output");
+    private static final Set<String> LAYER_KEYS = Set.of("units", "activation");
+
+    private NetworkFile() {
+    }
+
+    static NetworkDefinition read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper;
+        if (name.endsWith(".json")) {
+            mapper = new ObjectMapper();
+        } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            mapper = new ObjectMapper(new YAMLFactory());
+        } else {
+            throw new UsageException("the network file " + file + " must end in .json, .yaml or .yml");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not valid " + (name.endsWith(".json") ? "JSON" : "YAML")
+                    + ": " + e.getOriginalMessage() + location(e));
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": expected an object with 'layers' and optionally 'output'");
+        }
+        unknownKeys(root, KEYS, file + "");
+        JsonNode layers = root.get("layers");
+        List<LayerSpec> hidden = new ArrayList<>();
+        if (layers == null) {
+            throw new IllegalArgumentException(file + " has no 'layers'");
+        } else if (layers.isTextual()) {
+            hidden.addAll(LayerSpec.parseList(layers.asText()));
+        } else if (layers.isArray()) {
+            for (JsonNode layer : layers) {
+                hidden.add(layer(layer, file + ", layer " + (hidden.size() + 1)));
+            }
+        } else {
+            throw new IllegalArgumentException(file + ": 'layers' must be a list or a string such as 64:tanh,32:relu");
+        }
+        JsonNode output = root.get("output");
+        if (output != null && !output.isTextual()) {
+            throw new IllegalArgumentException(file + ": 'output' must be an activation spec such as softmax");
+        }
+        return new NetworkDefinition(hidden, Optional.ofNullable(output).map(JsonNode::asText));
+    }
+
+    private static LayerSpec layer(JsonNode node, String where) {
+        if (node.isTextual()) {
+            return LayerSpec.parse(node.asText(), node.asText());
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + ": expected {units: N, activation: SPEC} or N:SPEC, got " + node);
+        }
+        unknownKeys(node, LAYER_KEYS, where);
+        JsonNode units = node.get("units");
+        JsonNode activation = node.get("activation");
+        if (units == null || !units.canConvertToInt() || !units.isIntegralNumber()) {
+            throw new IllegalArgumentException(where + ": 'units' must be a whole number, got " + units);
+        }
+        if (activation == null || !activation.isTextual()) {
+            throw new IllegalArgumentException(where + ": 'activation' must be an activation spec, got " + activation);
+        }
+        try {
+            return new LayerSpec(units.asInt(), activation.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> known, String where) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String key = names.next();
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "'; known keys: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+}

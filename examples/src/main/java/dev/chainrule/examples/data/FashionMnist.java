@@ -1,0 +1,77 @@
+package dev.chainrule.examples.data;
+
+import dev.chainrule.core.training.Dataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Fashion-MNIST (Zalando Research, MIT licence): 60,000 training and 10,000 test images of 28x28 grey pixels in ten
+ * classes of clothing, read from its four IDX files. Debian ships them in the package {@code dataset-fashion-mnist}.
+ */
+public final class FashionMnist {
+
+    /** Where Debian's {@code dataset-fashion-mnist} installs the files. */
+    public static final Path DEFAULT_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
+    /** The name used on the command line and in model files. */
+    public static final String NAME = "fashion-mnist";
+    /** The class names, in label order. */
+    public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private FashionMnist() {
+    }
+
+    /**
+     * The training and test sets from {@code directory}.
+     *
+     * @param limit at most this many rows of each set (the first ones), or 0 for all
+     * @throws IllegalArgumentException when the directory or one of the files is missing, saying how to install them
+     */
+    public static LabeledData.Split load(Path directory, int limit) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("Fashion-MNIST is not installed: " + directory + " is not a directory. "
+                    + "Install it with 'apt-get install -y dataset-fashion-mnist' (Debian), or put the four IDX files "
+                    + "in a folder and name it with --data-dir");
+        }
+        return new LabeledData.Split(read(directory, "train", limit), read(directory, "t10k", limit));
+    }
+
+    private static LabeledData read(Path directory, String prefix, int limit) throws IOException {
+        IdxFile images = IdxFile.read(find(directory, prefix + "-images-idx3-ubyte"));
+        IdxFile labels = IdxFile.read(find(directory, prefix + "-labels-idx1-ubyte"));
+        if (images.dimensions().length != 3 || labels.dimensions().length != 1
+                || images.dimensions()[0] != labels.dimensions()[0]) {
+            throw new IOException(directory + ": the " + prefix + " images have dimensions "
+                    + Arrays.toString(images.dimensions()) + " and the labels " + Arrays.toString(labels.dimensions())
+                    + "; expected [n, 28, 28] and [n]");
+        }
+        int rows = limit > 0 ? Math.min(limit, images.dimensions()[0]) : images.dimensions()[0];
+        int pixels = images.dimensions()[1] * images.dimensions()[2];
+        double[] features = new double[rows * pixels];
+        double[] targets = new double[rows];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = images.unsigned(i);
+        }
+        for (int r = 0; r < rows; r++) {
+            targets[r] = labels.unsigned(r);
+        }
+        return new LabeledData(NAME, Task.CLASSIFICATION, new Dataset(features, pixels, targets, 1), CLASSES,
+                OptionalDouble.of(255));
+    }
+
+    private static Path find(Path directory, String stem) {
+        for (String name : List.of(stem + ".gz", stem)) {
+            Path file = directory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new IllegalArgumentException("Fashion-MNIST is incomplete: " + directory + " has no " + stem + ".gz. "
+                + "Install it with 'apt-get install -y dataset-fashion-mnist' (Debian), or put the four IDX files in a "
+                + "folder and name it with --data-dir");
+    }
+}
