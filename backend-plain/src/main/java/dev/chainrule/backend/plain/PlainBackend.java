@@ -97,10 +97,10 @@ public final class PlainBackend implements TensorBackend {
         TensorChecks.noAlias("matmul", out, a, b);
         int inner = transposeA ? a.rows() : a.columns();
         if (out instanceof Float64Tensor c) {
-            MatrixMultiply.float64(((Float64Tensor) a).data, transposeA, a.columns(), ((Float64Tensor) b).data,
+            MatrixMultiply.shared().float64(((Float64Tensor) a).data, transposeA, a.columns(), ((Float64Tensor) b).data,
                     transposeB, b.columns(), c.data, result.rows(), result.columns(), inner);
         } else {
-            MatrixMultiply.float32(((Float32Tensor) a).data, transposeA, a.columns(), ((Float32Tensor) b).data,
+            MatrixMultiply.shared().float32(((Float32Tensor) a).data, transposeA, a.columns(), ((Float32Tensor) b).data,
                     transposeB, b.columns(), ((Float32Tensor) out).data, result.rows(), result.columns(), inner);
         }
         return out;

@@ -1,0 +1,81 @@
+package dev.chainrule.backend.plain;
+
+/**
+ * A FLOAT64 product computed block by block on one thread: for each {@code nc}-wide block of B and each
+ * {@code kc}-deep slice, pack that block of B; for each {@code mc}-tall block of A, pack it and run the kernel over
+ * every tile of C that the two blocks make. Partial tiles at the edges are computed into a scratch tile and copied.
+ */
+final class Float64Blocked {
+
+    private final Float64Kernel kernel;
+    private final Blocking blocking;
+
+    Float64Blocked(Float64Kernel kernel, Blocking blocking) {
+        this.kernel = kernel;
+        this.blocking = blocking;
+    }
+
+    Float64Blocked(Float64Kernel kernel) {
+        this(kernel, Blocking.forKernel(kernel.rows(), kernel.columns(), Double.BYTES));
+    }
+
+    Float64Kernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * {@code C = op(A) op(B)} for the {@code rows x columns} block of C that starts at {@code c[cOffset]} with row
+     * stride {@code cStep}; the layouts place element {@code (0, 0)} of the matching blocks of {@code op(A)}
+     * ({@code rows x depth}) and {@code op(B)} ({@code depth x columns}). Modifies only that block of {@code c}.
+     */
+    void multiply(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int cOffset, int cStep,
+            int rows, int columns, int depth) {
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int kc = Math.min(blocking.depth(), depth);
+        double[] packedA = new double[roundUp(Math.min(blocking.rows(), rows), mr) * kc];
+        double[] packedB = new double[roundUp(Math.min(blocking.columns(), columns), nr) * kc];
+        double[] edge = new double[mr * nr];
+        for (int jc = 0; jc < columns; jc += blocking.columns()) {
+            int nb = Math.min(blocking.columns(), columns - jc);
+            for (int pc = 0; pc < depth; pc += kc) {
+                int kb = Math.min(kc, depth - pc);
+                Float64Packing.packB(b, bLayout.block(pc, jc), kb, nb, nr, packedB);
+                for (int ic = 0; ic < rows; ic += blocking.rows()) {
+                    int mb = Math.min(blocking.rows(), rows - ic);
+                    Float64Packing.packA(a, aLayout.block(ic, pc), mb, kb, mr, packedA);
+                    tiles(kb, mb, nb, packedA, packedB, c, cOffset + ic * cStep + jc, cStep, pc > 0, edge);
+                }
+            }
+        }
+    }
+
+    /** Runs the kernel over every tile of one packed block pair; the B micro-panel stays in L1 across the rows. */
+    private void tiles(int depth, int rows, int columns, double[] packedA, double[] packedB, double[] c, int cOffset,
+            int cStep, boolean accumulate, double[] edge) {
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        for (int jr = 0; jr < columns; jr += nr) {
+            int tileColumns = Math.min(nr, columns - jr);
+            for (int ir = 0; ir < rows; ir += mr) {
+                int tileRows = Math.min(mr, rows - ir);
+                int at = cOffset + ir * cStep + jr;
+                if (tileRows == mr && tileColumns == nr) {
+                    kernel.tile(depth, packedA, ir * depth, packedB, jr * depth, nr, c, at, cStep, accumulate);
+                } else {
+                    kernel.tile(depth, packedA, ir * depth, packedB, jr * depth, nr, edge, 0, nr, false);
+                    for (int r = 0; r < tileRows; r++) {
+                        for (int j = 0; j < tileColumns; j++) {
+                            double value = edge[r * nr + j];
+                            c[at + r * cStep + j] = accumulate ? c[at + r * cStep + j] + value : value;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+}
