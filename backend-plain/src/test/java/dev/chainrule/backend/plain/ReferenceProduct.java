@@ -38,7 +38,8 @@ final class ReferenceProduct {
             for (int j = 0; j < columns; j++) {
                 double magnitude = 0;
                 for (int k = 0; k < depth; k++) {
-                    magnitude += Math.abs(element(a, transposeA, aColumns, i, k) * element(b, transposeB, bColumns, k, j));
+                    magnitude += Math.abs(element(a, transposeA, aColumns, i, k)
+                            * element(b, transposeB, bColumns, k, j));
                 }
                 double allowed = 4 * depth * epsilon * magnitude + Double.MIN_NORMAL;
                 double got = actual[i * columns + j];
