@@ -138,30 +138,53 @@ final class VectorFloat32Kernel implements Float32Kernel {
         c111.intoArray(c, r11 + LANES);
     }
 
-    /** Four vectors of C stay in registers for the whole depth; the last few columns are done one by one. */
+    /**
+     * Eight vectors of C stay in registers for the whole depth, so that B is read in long contiguous runs; the last
+     * columns are done a vector, then an element, at a time.
+     */
     @Override
     public void row(int depth, int width, float[] a, int aOffset, int aStep, float[] b, int bOffset, int bStep,
             float[] c, int cOffset, boolean accumulate) {
         int j = 0;
-        for (; j + 4 * LANES <= width; j += 4 * LANES) {
+        for (; j + 8 * LANES <= width; j += 8 * LANES) {
             int at = cOffset + j;
-            FloatVector s0 = accumulate ? FloatVector.fromArray(SPECIES, c, at) : FloatVector.zero(SPECIES);
-            FloatVector s1 = accumulate ? FloatVector.fromArray(SPECIES, c, at + LANES) : FloatVector.zero(SPECIES);
-            FloatVector s2 = accumulate ? FloatVector.fromArray(SPECIES, c, at + 2 * LANES)
-                    : FloatVector.zero(SPECIES);
-            FloatVector s3 = accumulate ? FloatVector.fromArray(SPECIES, c, at + 3 * LANES)
-                    : FloatVector.zero(SPECIES);
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = FloatVector.zero(SPECIES);
+            FloatVector s2 = FloatVector.zero(SPECIES);
+            FloatVector s3 = FloatVector.zero(SPECIES);
+            FloatVector s4 = FloatVector.zero(SPECIES);
+            FloatVector s5 = FloatVector.zero(SPECIES);
+            FloatVector s6 = FloatVector.zero(SPECIES);
+            FloatVector s7 = FloatVector.zero(SPECIES);
+            if (accumulate) {
+                s0 = FloatVector.fromArray(SPECIES, c, at);
+                s1 = FloatVector.fromArray(SPECIES, c, at + LANES);
+                s2 = FloatVector.fromArray(SPECIES, c, at + 2 * LANES);
+                s3 = FloatVector.fromArray(SPECIES, c, at + 3 * LANES);
+                s4 = FloatVector.fromArray(SPECIES, c, at + 4 * LANES);
+                s5 = FloatVector.fromArray(SPECIES, c, at + 5 * LANES);
+                s6 = FloatVector.fromArray(SPECIES, c, at + 6 * LANES);
+                s7 = FloatVector.fromArray(SPECIES, c, at + 7 * LANES);
+            }
             for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
                 FloatVector ak = FloatVector.broadcast(SPECIES, a[aOffset + k * aStep]);
                 s0 = ak.fma(FloatVector.fromArray(SPECIES, b, bk), s0);
                 s1 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + LANES), s1);
                 s2 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + 2 * LANES), s2);
                 s3 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + 3 * LANES), s3);
+                s4 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + 4 * LANES), s4);
+                s5 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + 5 * LANES), s5);
+                s6 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + 6 * LANES), s6);
+                s7 = ak.fma(FloatVector.fromArray(SPECIES, b, bk + 7 * LANES), s7);
             }
             s0.intoArray(c, at);
             s1.intoArray(c, at + LANES);
             s2.intoArray(c, at + 2 * LANES);
             s3.intoArray(c, at + 3 * LANES);
+            s4.intoArray(c, at + 4 * LANES);
+            s5.intoArray(c, at + 5 * LANES);
+            s6.intoArray(c, at + 6 * LANES);
+            s7.intoArray(c, at + 7 * LANES);
         }
         for (; j + LANES <= width; j += LANES) {
             FloatVector s = accumulate ? FloatVector.fromArray(SPECIES, c, cOffset + j) : FloatVector.zero(SPECIES);

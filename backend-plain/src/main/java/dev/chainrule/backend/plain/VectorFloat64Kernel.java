@@ -138,30 +138,53 @@ final class VectorFloat64Kernel implements Float64Kernel {
         c111.intoArray(c, r11 + LANES);
     }
 
-    /** Four vectors of C stay in registers for the whole depth; the last few columns are done one by one. */
+    /**
+     * Eight vectors of C stay in registers for the whole depth, so that B is read in long contiguous runs; the last
+     * columns are done a vector, then an element, at a time.
+     */
     @Override
     public void row(int depth, int width, double[] a, int aOffset, int aStep, double[] b, int bOffset, int bStep,
             double[] c, int cOffset, boolean accumulate) {
         int j = 0;
-        for (; j + 4 * LANES <= width; j += 4 * LANES) {
+        for (; j + 8 * LANES <= width; j += 8 * LANES) {
             int at = cOffset + j;
-            DoubleVector s0 = accumulate ? DoubleVector.fromArray(SPECIES, c, at) : DoubleVector.zero(SPECIES);
-            DoubleVector s1 = accumulate ? DoubleVector.fromArray(SPECIES, c, at + LANES) : DoubleVector.zero(SPECIES);
-            DoubleVector s2 = accumulate ? DoubleVector.fromArray(SPECIES, c, at + 2 * LANES)
-                    : DoubleVector.zero(SPECIES);
-            DoubleVector s3 = accumulate ? DoubleVector.fromArray(SPECIES, c, at + 3 * LANES)
-                    : DoubleVector.zero(SPECIES);
+            DoubleVector s0 = DoubleVector.zero(SPECIES);
+            DoubleVector s1 = DoubleVector.zero(SPECIES);
+            DoubleVector s2 = DoubleVector.zero(SPECIES);
+            DoubleVector s3 = DoubleVector.zero(SPECIES);
+            DoubleVector s4 = DoubleVector.zero(SPECIES);
+            DoubleVector s5 = DoubleVector.zero(SPECIES);
+            DoubleVector s6 = DoubleVector.zero(SPECIES);
+            DoubleVector s7 = DoubleVector.zero(SPECIES);
+            if (accumulate) {
+                s0 = DoubleVector.fromArray(SPECIES, c, at);
+                s1 = DoubleVector.fromArray(SPECIES, c, at + LANES);
+                s2 = DoubleVector.fromArray(SPECIES, c, at + 2 * LANES);
+                s3 = DoubleVector.fromArray(SPECIES, c, at + 3 * LANES);
+                s4 = DoubleVector.fromArray(SPECIES, c, at + 4 * LANES);
+                s5 = DoubleVector.fromArray(SPECIES, c, at + 5 * LANES);
+                s6 = DoubleVector.fromArray(SPECIES, c, at + 6 * LANES);
+                s7 = DoubleVector.fromArray(SPECIES, c, at + 7 * LANES);
+            }
             for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
                 DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
                 s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s0);
                 s1 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + LANES), s1);
                 s2 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 2 * LANES), s2);
                 s3 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 3 * LANES), s3);
+                s4 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 4 * LANES), s4);
+                s5 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 5 * LANES), s5);
+                s6 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 6 * LANES), s6);
+                s7 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 7 * LANES), s7);
             }
             s0.intoArray(c, at);
             s1.intoArray(c, at + LANES);
             s2.intoArray(c, at + 2 * LANES);
             s3.intoArray(c, at + 3 * LANES);
+            s4.intoArray(c, at + 4 * LANES);
+            s5.intoArray(c, at + 5 * LANES);
+            s6.intoArray(c, at + 6 * LANES);
+            s7.intoArray(c, at + 7 * LANES);
         }
         for (; j + LANES <= width; j += LANES) {
             DoubleVector s = accumulate ? DoubleVector.fromArray(SPECIES, c, cOffset + j) : DoubleVector.zero(SPECIES);
