@@ -4,11 +4,14 @@ package dev.chainrule.backend.plain;
  * A FLOAT64 product computed block by block on one thread: for each {@code nc}-wide block of B and each
  * {@code kc}-deep slice, pack that block of B; for each {@code mc}-tall block of A, pack it and run the kernel over
  * every tile of C that the two blocks make. Partial tiles at the edges are computed into a scratch tile and copied.
+ * Each thread keeps its packing buffers from product to product (at most {@code (mc + nc) kc} elements), since
+ * zeroing new ones would cost a noticeable share of a mid-sized product.
  */
 final class Float64Blocked {
 
     private final Float64Kernel kernel;
     private final Blocking blocking;
+    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
 
     Float64Blocked(Float64Kernel kernel, Blocking blocking) {
         this.kernel = kernel;
@@ -33,9 +36,9 @@ final class Float64Blocked {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int kc = Math.min(blocking.depth(), depth);
-        double[] packedA = new double[roundUp(Math.min(blocking.rows(), rows), mr) * kc];
-        double[] packedB = new double[roundUp(Math.min(blocking.columns(), columns), nr) * kc];
-        double[] edge = new double[mr * nr];
+        double[] packedA = buffer(0, roundUp(Math.min(blocking.rows(), rows), mr) * kc);
+        double[] packedB = buffer(1, roundUp(Math.min(blocking.columns(), columns), nr) * kc);
+        double[] edge = buffer(2, mr * nr);
         for (int jc = 0; jc < columns; jc += blocking.columns()) {
             int nb = Math.min(blocking.columns(), columns - jc);
             for (int pc = 0; pc < depth; pc += kc) {
@@ -73,6 +76,15 @@ final class Float64Blocked {
                 }
             }
         }
+    }
+
+    /** This thread's buffer {@code which}, grown to at least {@code size}; packing overwrites what it uses. */
+    private double[] buffer(int which, int size) {
+        double[][] own = buffers.get();
+        if (own[which].length < size) {
+            own[which] = new double[size];
+        }
+        return own[which];
     }
 
     private static int roundUp(int value, int multiple) {
