@@ -10,6 +10,9 @@ package dev.chainrule.backend.plain;
 final class Float64Blocked {
 
     private final Float64Kernel kernel;
+    /** A with at most this many kernel tiles of rows reads B in place instead of packing it. */
+    static final int IN_PLACE_B_TILES = 4;
+
     private final Blocking blocking;
     private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
 
@@ -30,43 +33,54 @@ final class Float64Blocked {
      * {@code C = op(A) op(B)} for the {@code rows x columns} block of C that starts at {@code c[cOffset]} with row
      * stride {@code cStep}; the layouts place element {@code (0, 0)} of the matching blocks of {@code op(A)}
      * ({@code rows x depth}) and {@code op(B)} ({@code depth x columns}). Modifies only that block of {@code c}.
+     *
+     * <p>When A has few rows and B's rows are contiguous, each packed panel of B would serve only a few tiles, so
+     * the kernel reads B where it lies and only the ragged last panel is packed.
      */
     void multiply(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int cOffset, int cStep,
             int rows, int columns, int depth) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int kc = Math.min(blocking.depth(), depth);
+        boolean readBInPlace = bLayout.columnStride() == 1 && rows <= IN_PLACE_B_TILES * mr;
         double[] packedA = buffer(0, roundUp(Math.min(blocking.rows(), rows), mr) * kc);
-        double[] packedB = buffer(1, roundUp(Math.min(blocking.columns(), columns), nr) * kc);
+        double[] packedB = buffer(1, roundUp(readBInPlace ? nr : Math.min(blocking.columns(), columns), nr) * kc);
         double[] edge = buffer(2, mr * nr);
         for (int jc = 0; jc < columns; jc += blocking.columns()) {
             int nb = Math.min(blocking.columns(), columns - jc);
+            int inPlace = readBInPlace ? nb / nr * nr : 0;
             for (int pc = 0; pc < depth; pc += kc) {
                 int kb = Math.min(kc, depth - pc);
-                Float64Packing.packB(b, bLayout.block(pc, jc), kb, nb, nr, packedB);
+                Layout bBlock = bLayout.block(pc, jc);
+                Float64Packing.packB(b, bBlock.block(0, inPlace), kb, nb - inPlace, nr, packedB);
+                Panels panels = new Panels(b, bBlock.offset(), bBlock.rowStride(), inPlace, packedB);
                 for (int ic = 0; ic < rows; ic += blocking.rows()) {
                     int mb = Math.min(blocking.rows(), rows - ic);
                     Float64Packing.packA(a, aLayout.block(ic, pc), mb, kb, mr, packedA);
-                    tiles(kb, mb, nb, packedA, packedB, c, cOffset + ic * cStep + jc, cStep, pc > 0, edge);
+                    tiles(kb, mb, nb, packedA, panels, c, cOffset + ic * cStep + jc, cStep, pc > 0, edge);
                 }
             }
         }
     }
 
-    /** Runs the kernel over every tile of one packed block pair; the B micro-panel stays in L1 across the rows. */
-    private void tiles(int depth, int rows, int columns, double[] packedA, double[] packedB, double[] c, int cOffset,
+    /** Runs the kernel over every tile of one block pair; the B micro-panel stays in L1 across the rows. */
+    private void tiles(int depth, int rows, int columns, double[] packedA, Panels panels, double[] c, int cOffset,
             int cStep, boolean accumulate, double[] edge) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         for (int jr = 0; jr < columns; jr += nr) {
             int tileColumns = Math.min(nr, columns - jr);
+            boolean inPlace = jr < panels.inPlace();
+            double[] b = inPlace ? panels.b() : panels.packed();
+            int bOffset = inPlace ? panels.offset() + jr : (jr - panels.inPlace()) * depth;
+            int bStep = inPlace ? panels.step() : nr;
             for (int ir = 0; ir < rows; ir += mr) {
                 int tileRows = Math.min(mr, rows - ir);
                 int at = cOffset + ir * cStep + jr;
                 if (tileRows == mr && tileColumns == nr) {
-                    kernel.tile(depth, packedA, ir * depth, packedB, jr * depth, nr, c, at, cStep, accumulate);
+                    kernel.tile(depth, packedA, ir * depth, b, bOffset, bStep, c, at, cStep, accumulate);
                 } else {
-                    kernel.tile(depth, packedA, ir * depth, packedB, jr * depth, nr, edge, 0, nr, false);
+                    kernel.tile(depth, packedA, ir * depth, b, bOffset, bStep, edge, 0, nr, false);
                     for (int r = 0; r < tileRows; r++) {
                         for (int j = 0; j < tileColumns; j++) {
                             double value = edge[r * nr + j];
@@ -76,6 +90,13 @@ final class Float64Blocked {
                 }
             }
         }
+    }
+
+    /**
+     * Where the kernel finds B: the columns before {@code inPlace} in {@code b} itself (element {@code (k, j)} at
+     * {@code offset + k * step + j}), the rest packed in {@code packed}.
+     */
+    private record Panels(double[] b, int offset, int step, int inPlace, double[] packed) {
     }
 
     /** This thread's buffer {@code which}, grown to at least {@code size}; packing overwrites what it uses. */

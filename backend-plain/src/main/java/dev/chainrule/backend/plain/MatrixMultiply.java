@@ -14,7 +14,7 @@ final class MatrixMultiply {
     /** Products of at most this many multiply-adds run the textbook loop. */
     static final long TINY = 16 * 16 * 16;
     /** Products with at most this many rows (and B not transposed) run the kernel's row loop, unpacked. */
-    static final int FEW_ROWS = 4;
+    static final int FEW_ROWS = 2;
     /** Products of at least this many multiply-adds are shared among the threads. */
     static final long SHARED = 1L << 21;
 
