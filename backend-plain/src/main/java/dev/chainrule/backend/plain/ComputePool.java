@@ -1,12 +1,11 @@
 package dev.chainrule.backend.plain;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The threads that share the work of a large product: the calling thread and {@code threads - 1} daemon workers,
@@ -56,45 +55,48 @@ final class ComputePool {
     }
 
     /**
-     * Runs every task, the first on the calling thread and the others on the workers, and returns when all have
-     * finished. A task's exception is rethrown after the others have finished.
+     * Runs every task and returns when all have finished. The calling thread and the workers take tasks in turn
+     * from a shared counter, so that when a worker is slow to start (another program has the core) the calling
+     * thread goes on with the tasks left; a worker that finds none left just ends. A task's exception is rethrown
+     * after the other tasks have finished.
      */
     void runAll(List<Runnable> tasks) {
-        List<Future<?>> started = new ArrayList<>(tasks.size());
-        for (Runnable task : tasks.subList(1, tasks.size())) {
-            started.add(workers.submit(task));
-        }
-        RuntimeException failure = null;
-        try {
-            tasks.get(0).run();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        boolean interrupted = false;
-        for (Future<?> future : started) {
-            while (true) {
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(tasks.size());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable take = () -> {
+            for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
                 try {
-                    future.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                                : new IllegalStateException(e.getCause());
-                    }
-                    break;
+                    tasks.get(i).run();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
                 }
+            }
+        };
+        for (int w = 0; w < Math.min(threads, tasks.size()) - 1; w++) {
+            workers.execute(take);
+        }
+        take.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure != null) {
-            throw failure;
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
         }
     }
 }

@@ -8,31 +8,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ComputePoolTest {
 
     @Test
-    void runsEveryTaskAndTheFirstOnTheCallingThread() {
+    void runsEveryTaskOnceOnTheCallerAndTheWorkers() {
         ComputePool pool = new ComputePool(3);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        AtomicInteger runs = new AtomicInteger();
-        Thread caller = Thread.currentThread();
-        AtomicInteger firstOnCaller = new AtomicInteger();
-        pool.runAll(List.of(() -> {
-            runs.incrementAndGet();
-            firstOnCaller.set(Thread.currentThread() == caller ? 1 : 0);
-        }, () -> {
-            runs.incrementAndGet();
+        AtomicInteger[] runs = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
+        pool.runAll(IntStream.range(0, runs.length).<Runnable>mapToObj(i -> () -> {
+            runs[i].incrementAndGet();
             threads.add(Thread.currentThread());
-        }, () -> {
-            runs.incrementAndGet();
-            threads.add(Thread.currentThread());
-        }));
-        assertEquals(3, runs.get());
-        assertEquals(1, firstOnCaller.get());
+        }).toList());
+        for (AtomicInteger count : runs) {
+            assertEquals(1, count.get());
+        }
+        threads.remove(Thread.currentThread());
         assertTrue(threads.stream().allMatch(Thread::isDaemon), "workers are daemon threads");
+    }
+
+    @Test
+    void theCallerTakesTheTasksThatNoWorkerIsFreeFor() throws InterruptedException {
+        ComputePool pool = new ComputePool(2);
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Runnable blocking = () -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Thread other = new Thread(() -> pool.runAll(List.of(blocking, blocking)));
+        other.start();
+        started.await();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        pool.runAll(List.of(() -> threads.add(Thread.currentThread()), () -> threads.add(Thread.currentThread()),
+                () -> threads.add(Thread.currentThread())));
+        assertEquals(Set.of(Thread.currentThread()), threads, "the only worker is busy, so the caller ran all three");
+        release.countDown();
+        other.join();
     }
 
     @Test
@@ -45,7 +65,7 @@ class ComputePoolTest {
                     throw failure;
                 })));
         assertSame(failure, thrown);
-        assertEquals(1, runs.get());
+        assertEquals(1, runs.get(), "the other task ran");
     }
 
     @Test
