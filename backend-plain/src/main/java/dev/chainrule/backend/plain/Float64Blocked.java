@@ -3,16 +3,17 @@ package dev.chainrule.backend.plain;
 /**
  * A FLOAT64 product computed block by block on one thread: for each {@code nc}-wide block of B and each
  * {@code kc}-deep slice, pack that block of B; for each {@code mc}-tall block of A, pack it and run the kernel over
- * every tile of C that the two blocks make. Partial tiles at the edges are computed into a scratch tile and copied.
+ * every tile of C that the two blocks make (Goto and van de Geijn's loop order). Partial tiles at the edges are
+ * computed into a scratch tile and copied.
  * Each thread keeps its packing buffers from product to product (at most {@code (mc + nc) kc} elements), since
  * zeroing new ones would cost a noticeable share of a mid-sized product.
  */
 final class Float64Blocked {
 
-    private final Float64Kernel kernel;
     /** A with at most this many kernel tiles of rows reads B in place instead of packing it. */
     static final int IN_PLACE_B_TILES = 4;
 
+    private final Float64Kernel kernel;
     private final Blocking blocking;
     private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
 

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * {@code C = op(A) op(B)} over row-major arrays, for each dtype; transposes are read through {@link Layout}s, never
- * materialised. Chooses a path by size: a tiny product runs the textbook loop ({@link DirectMultiply}); one of a
- * few rows (batch-1 inference) runs the kernel's row loop straight over B; anything larger is blocked and packed
- * ({@link Float32Blocked}), and a product worth it is split into as many blocks of C as there are threads.
+ * materialised. Chooses a path by size: a tiny product runs the textbook loop ({@link DirectMultiply}); one of one
+ * or two rows (batch-1 inference) runs the kernel's row loop straight over B; anything larger is blocked and packed
+ * ({@link Float32Blocked}), and a product worth it is split into as many blocks of C as there are threads, which
+ * the threads claim in turn ({@link ComputePool}).
  */
 final class MatrixMultiply {
 
@@ -34,10 +35,12 @@ final class MatrixMultiply {
     }
 
     /**
-     * @param a        A's elements; {@code aColumns} is A's stored width
-     * @param b        B's elements; {@code bColumns} is B's stored width
-     * @param c        receives the {@code rows x columns} product; overwritten
-     * @param depth    the shared dimension
+     * {@code C = op(A) op(B)} in float arithmetic.
+     *
+     * @param a     A's elements (not modified); {@code aColumns} is A's stored width
+     * @param b     B's elements (not modified); {@code bColumns} is B's stored width
+     * @param c     receives the {@code rows x columns} product (modified; must not be {@code a} or {@code b})
+     * @param depth the shared dimension
      */
     void float32(float[] a, boolean transposeA, int aColumns, float[] b, boolean transposeB, int bColumns,
             float[] c, int rows, int columns, int depth) {
