@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
 /**
  * Training throughput of every usable backend on one workload: the seed network at MNIST size,
  * {@value #INPUTS} -> 256 tanh -> 128 sigmoid -> 64 relu -> 10 softmax, batches of {@value #BATCH} random FLOAT32
- * rows, categorical cross-entropy and {@code sgd(lr=0.1, momentum=0.9)}. Each backend trains warm-up epochs first,
- * then several timed epochs; the median epoch's samples per second is reported, with each backend's ratio to plain.
+ * rows, categorical cross-entropy and {@code sgd(lr=0.1, momentum=0.9)}. Each backend trains for three seconds to warm
+ * up, then several timed epochs; the median epoch's samples per second is reported, with each backend's ratio to
+ * plain.
  *
  * <pre>
  * java -cp examples/target/chainrule.jar dev.chainrule.examples.BackendThroughput [timed epochs] [batches per epoch]
@@ -33,7 +34,7 @@ public final class BackendThroughput {
     private static final int INPUTS = 784;
     private static final int CLASSES = 10;
     private static final int BATCH = 128;
-    private static final int WARM_UP_EPOCHS = 2;
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private BackendThroughput() {
     }
@@ -50,10 +51,18 @@ public final class BackendThroughput {
         Network network = chainrule.network(INPUTS)
                 .dense(256, "tanh").dense(128, "sigmoid").dense(64, "relu").dense(CLASSES, "softmax")
                 .dtype(DType.FLOAT32).seed(7).build();
-        TrainingConfig config = chainrule.training("categorical_cross_entropy", "sgd(lr=0.1, momentum=0.9)")
-                .epochs(WARM_UP_EPOCHS + timedEpochs).batchSize(BATCH).seed(7).build();
-        List<EpochResult> epochs = chainrule.trainer().fit(network, randomData(batchesPerEpoch * BATCH), config).epochs();
-        return epochs.stream().skip(WARM_UP_EPOCHS).mapToDouble(EpochResult::samplesPerSecond).toArray();
+        Dataset data = randomData(batchesPerEpoch * BATCH);
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            chainrule.trainer().fit(network, data, config(chainrule, 1));
+        } while (System.nanoTime() < warmUpEnd);
+        List<EpochResult> epochs = chainrule.trainer().fit(network, data, config(chainrule, timedEpochs)).epochs();
+        return epochs.stream().mapToDouble(EpochResult::samplesPerSecond).toArray();
+    }
+
+    private static TrainingConfig config(Chainrule chainrule, int epochs) {
+        return chainrule.training("categorical_cross_entropy", "sgd(lr=0.1, momentum=0.9)")
+                .epochs(epochs).batchSize(BATCH).seed(7).build();
     }
 
     /** Uniform features in [0, 1) and random one-hot labels. */
@@ -84,8 +93,8 @@ public final class BackendThroughput {
 
     /** Measures every usable backend and prints a table. */
     public static void main(String[] args) {
-        int timedEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int batchesPerEpoch = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int timedEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int batchesPerEpoch = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         List<String> backends = new ArrayList<>();
         for (PluginEntry<TensorBackend> entry : Plugins.discover(BackendThroughput.class.getClassLoader())
                 .backends().entries()) {
@@ -94,8 +103,9 @@ public final class BackendThroughput {
             }
         }
         System.out.printf(Locale.ROOT, "%d -> 256 tanh -> 128 sigmoid -> 64 relu -> %d softmax, float32, batch %d, "
-                + "%d batches per epoch; median of %d epochs after %d warm-up; %d cores, load average %.1f%n", INPUTS,
-                CLASSES, BATCH, batchesPerEpoch, timedEpochs, WARM_UP_EPOCHS, Runtime.getRuntime().availableProcessors(),
+                + "%d batches per epoch; median of %d epochs after %d s of warm-up; %d cores, load average %.1f%n",
+                INPUTS, CLASSES, BATCH, batchesPerEpoch, timedEpochs, WARM_UP_NANOS / 1_000_000_000L,
+                Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String backend : backends) {
