@@ -53,12 +53,12 @@ final class BinaryKernels {
             case DIV -> Nd4j.exec(new DivOp(a, b, z));
             case POW -> JavaPow.tensor(a, b, out);
             case MAX -> {
-                Nd4j.exec(new Max(a, b, out.scratch(0)));
-                keepNaNs(a, out.scratch(0), z);
+                Nd4j.exec(new Max(a, b, out.work(0)));
+                keepNaNs(a, out.work(0), z);
             }
             case MIN -> {
-                Nd4j.exec(new Min(a, b, out.scratch(0)));
-                keepNaNs(a, out.scratch(0), z);
+                Nd4j.exec(new Min(a, b, out.work(0)));
+                keepNaNs(a, out.work(0), z);
             }
             case GREATER -> Nd4j.exec(new GreaterThan(a, b, out.mask()));
             case GREATER_EQUAL -> Nd4j.exec(new GreaterThanOrEqual(a, b, out.mask()));

@@ -29,11 +29,11 @@ final class JavaPow {
 
     /** {@code out = a ^ b} with {@code b} broadcast; {@code out} may be {@code a} or {@code b}. */
     static void tensor(INDArray a, INDArray b, Nd4jTensor out) {
-        INDArray exponentNotFinite = out.scratch(0);
+        INDArray exponentNotFinite = out.work(0);
         exponentNotFinite.assign(0.0);
         Nd4j.exec(new AddOp(exponentNotFinite, b, exponentNotFinite));
         Nd4j.exec(new SubOp(exponentNotFinite, exponentNotFinite, exponentNotFinite));
-        INDArray marker = out.scratch(1);
+        INDArray marker = out.work(1);
         unitBaseAtZero(a, marker);
         Nd4j.exec(new CompareAndReplace(marker, exponentNotFinite, marker, ZERO));
         Nd4j.exec(DynamicCustomOp.builder("Pow").addInputs(a, b).addOutputs(out.array()).build());
@@ -46,7 +46,7 @@ final class JavaPow {
         if (Double.isNaN(b)) {
             z.assign(Double.NaN);
         } else if (Double.isInfinite(b)) {
-            INDArray marker = out.scratch(0);
+            INDArray marker = out.work(0);
             unitBaseAtZero(a, marker);
             Nd4j.exec(new CompareAndSet(marker, marker, Double.NaN, ZERO));
             Nd4j.exec(new Pow(a, z, b));

@@ -11,9 +11,10 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
 import dev.chainrule.core.tensor.UnaryOp;
-import java.util.Arrays;
+import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
@@ -109,6 +110,22 @@ public final class Nd4jBackend implements TensorBackend {
         return own("toDoubleArray", source).array().data().asDouble();
     }
 
+    /** Reads the native buffer in place, through an NIO view of it. */
+    @Override
+    public double[] toDoubleArray(Tensor source, double[] out) {
+        INDArray array = own("toDoubleArray", source).array();
+        TensorChecks.arrayFits("toDoubleArray", source.shape(), out.length);
+        if (array.dataType() == DataType.DOUBLE) {
+            array.data().asNioDouble().get(out);
+        } else {
+            FloatBuffer floats = array.data().asNioFloat();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = floats.get(i);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Tensor copy(Tensor source, Tensor out) {
         checkSame("copy", source, out);
@@ -177,8 +194,8 @@ public final class Nd4jBackend implements TensorBackend {
         TensorChecks.sameShape("where", "ifFalse", mask.shape(), ifFalse.shape());
         TensorChecks.sameShape("where", "out", mask.shape(), out.shape());
         Nd4jTensor target = (Nd4jTensor) out;
-        Selection.where(array(mask), array(ifTrue), array(ifFalse), target.array(), target.mask(), target.scratch(0),
-                target.scratch(1));
+        Selection.where(array(mask), array(ifTrue), array(ifFalse), target.array(), target.mask(), target.work(0),
+                target.work(1));
         return out;
     }
 
@@ -186,7 +203,7 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
         checkSame("reduce " + op, x, out);
         TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
-        Reductions.along(op, axis, array(x), array(out));
+        Reductions.along(op, axis, array(x), (Nd4jTensor) out);
         return out;
     }
 
@@ -204,7 +221,10 @@ public final class Nd4jBackend implements TensorBackend {
                     + "; the column counts must agree");
         }
         TensorChecks.rowIndices("gatherRows", rowIndices, offset, out.rows(), source.rows());
-        Nd4j.pullRows(array(source), array(out), 1, Arrays.copyOfRange(rowIndices, offset, offset + out.rows()));
+        Nd4jTensor target = (Nd4jTensor) out;
+        int[] rows = target.rowIndices(out.rows());
+        System.arraycopy(rowIndices, offset, rows, 0, rows.length);
+        Nd4j.pullRows(array(source), target.array(), 1, rows);
         return out;
     }
 

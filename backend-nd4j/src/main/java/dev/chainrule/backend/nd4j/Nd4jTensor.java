@@ -1,6 +1,7 @@
 package dev.chainrule.backend.nd4j;
 
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.ScratchTensors;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
@@ -14,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * data buffer is exactly its elements in row-major order.
  *
  * <p>Operations that need intermediate results (comparisons, {@code where}, the accurate {@code expm1}) write them
- * into scratch arrays of this tensor's shape that belong to the <em>output</em> tensor. They are allocated on first
- * use and reused, so a training step that reuses its buffers allocates nothing. Like every tensor, an instance is not
+ * into work arrays of this tensor's shape that belong to the <em>output</em> tensor. They are allocated on first
+ * use and reused, so a training step that reuses its buffers allocates nothing. They are the backend's own, separate
+ * from the work tensors that plugins ask for with {@link #scratch(int, Shape)}. Like every tensor, an instance is not
  * safe for use by several threads at once.
  */
 final class Nd4jTensor implements Tensor {
@@ -25,7 +27,10 @@ final class Nd4jTensor implements Tensor {
     private final Shape shape;
     private final INDArray array;
     private INDArray mask;
-    private final INDArray[] scratch = new INDArray[2];
+    private final INDArray[] work = new INDArray[2];
+    private INDArray ones;
+    private int[] rowIndices;
+    private ScratchTensors scratch;
 
     private Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape, INDArray array) {
         this.backend = backend;
@@ -57,12 +62,37 @@ final class Nd4jTensor implements Tensor {
         return mask;
     }
 
-    /** Scratch array {@code index} (0 or 1) of this tensor's dtype and shape. */
-    INDArray scratch(int index) {
-        if (scratch[index] == null) {
-            scratch[index] = Nd4j.create(array.dataType(), shape.rows(), shape.columns());
+    /** Work array {@code index} (0 or 1) of this tensor's dtype and shape. */
+    INDArray work(int index) {
+        if (work[index] == null) {
+            work[index] = Nd4j.create(array.dataType(), shape.rows(), shape.columns());
         }
-        return scratch[index];
+        return work[index];
+    }
+
+    /** A {@code 1 x length} row of ones of this tensor's dtype, kept for the last length asked. */
+    INDArray ones(int length) {
+        if (ones == null || ones.columns() != length) {
+            ones = Nd4j.ones(array.dataType(), 1, length);
+        }
+        return ones;
+    }
+
+    /** An array of {@code length} row indices to fill, kept for the last length asked. */
+    int[] rowIndices(int length) {
+        if (rowIndices == null || rowIndices.length != length) {
+            rowIndices = new int[length];
+        }
+        return rowIndices;
+    }
+
+    /** Kept work tensors for plugins, created on first use. */
+    @Override
+    public Tensor scratch(int slot, Shape shape) {
+        if (scratch == null) {
+            scratch = new ScratchTensors();
+        }
+        return scratch.get(this, slot, shape);
     }
 
     @Override

@@ -31,8 +31,8 @@ final class NearZero {
 
     /** {@code out = e^x - 1}; {@code out} may be {@code x}. */
     static void expm1(INDArray x, Nd4jTensor out) {
-        INDArray plain = out.scratch(0);
-        INDArray corrected = out.scratch(1);
+        INDArray plain = out.work(0);
+        INDArray corrected = out.work(1);
         INDArray near = out.mask();
         markNearZero(x, near, corrected);
         Nd4j.exec(new Exp(x, plain));
@@ -45,8 +45,8 @@ final class NearZero {
 
     /** {@code out = log(1 + x)}; {@code out} may be {@code x}. */
     static void log1p(INDArray x, Nd4jTensor out) {
-        INDArray plain = out.scratch(0);
-        INDArray corrected = out.scratch(1);
+        INDArray plain = out.work(0);
+        INDArray corrected = out.work(1);
         INDArray near = out.mask();
         markNearZero(x, near, corrected);
         Nd4j.exec(new ScalarAdd(x, null, plain, 1.0));

@@ -15,8 +15,17 @@ final class Reductions {
     private Reductions() {
     }
 
-    /** {@code out = op of x along axis}; {@code out} is {@code rows x 1} or {@code 1 x columns}, already checked. */
-    static void along(ReduceOp op, ReduceAxis axis, INDArray x, INDArray out) {
+    /**
+     * {@code out = op of x along axis}; {@code out} is {@code rows x 1} or {@code 1 x columns}, already checked. Column
+     * sums (the bias gradient of every training step) are the product of a row of ones and {@code x}, which OpenBLAS
+     * computes several times faster than ND4J's reduction along dimension 0.
+     */
+    static void along(ReduceOp op, ReduceAxis axis, INDArray x, Nd4jTensor result) {
+        INDArray out = result.array();
+        if (op == ReduceOp.SUM && axis == ReduceAxis.PER_COLUMN) {
+            Nd4j.gemm(result.ones(x.rows()), x, out, false, false, 1.0, 0.0);
+            return;
+        }
         int dimension = axis == ReduceAxis.PER_ROW ? 1 : 0;
         switch (op) {
             case SUM -> Nd4j.exec(new Sum(x, out, true, dimension));

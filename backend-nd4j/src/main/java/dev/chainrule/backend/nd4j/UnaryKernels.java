@@ -35,8 +35,8 @@ final class UnaryKernels {
             case NEG -> Nd4j.exec(new Negative(x, z));
             case ABS -> Nd4j.exec(new Abs(x, z));
             case SIGN -> {
-                Nd4j.exec(new Sign(x, out.scratch(0)));
-                Nd4j.exec(new CompareAndSet(out.scratch(0), x, z, Conditions.isNan()));
+                Nd4j.exec(new Sign(x, out.work(0)));
+                Nd4j.exec(new CompareAndSet(out.work(0), x, z, Conditions.isNan()));
             }
             case EXP -> Nd4j.exec(new Exp(x, z));
             case EXPM1 -> NearZero.expm1(x, out);

@@ -75,6 +75,21 @@ public final class PlainBackend implements TensorBackend {
     }
 
     @Override
+    public double[] toDoubleArray(Tensor source, double[] out) {
+        PlainTensor tensor = own("toDoubleArray", source);
+        TensorChecks.arrayFits("toDoubleArray", source.shape(), out.length);
+        if (tensor instanceof Float64Tensor doubles) {
+            System.arraycopy(doubles.data, 0, out, 0, out.length);
+        } else {
+            float[] floats = ((Float32Tensor) tensor).data;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = floats[i];
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Tensor copy(Tensor source, Tensor out) {
         checkSame("copy", source, out);
         TensorChecks.sameShape("copy", "out", source.shape(), out.shape());

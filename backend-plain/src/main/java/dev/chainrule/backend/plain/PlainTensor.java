@@ -1,6 +1,7 @@
 package dev.chainrule.backend.plain;
 
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.ScratchTensors;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
@@ -11,6 +12,7 @@ abstract sealed class PlainTensor implements Tensor permits Float32Tensor, Float
 
     private final PlainBackend backend;
     private final Shape shape;
+    private ScratchTensors scratch;
 
     PlainTensor(PlainBackend backend, Shape shape) {
         this.backend = backend;
@@ -33,6 +35,15 @@ abstract sealed class PlainTensor implements Tensor permits Float32Tensor, Float
     @Override
     public final Shape shape() {
         return shape;
+    }
+
+    /** Kept work tensors, created on first use (see {@link Tensor#scratch(int, Shape)}). */
+    @Override
+    public final Tensor scratch(int slot, Shape shape) {
+        if (scratch == null) {
+            scratch = new ScratchTensors();
+        }
+        return scratch.get(this, slot, shape);
     }
 
     final int size() {

@@ -47,6 +47,34 @@ public interface Tensor {
         return backend().zeros(dtype(), shape);
     }
 
+    /**
+     * Work tensor {@code slot} of this tensor: same backend and dtype, the given shape, contents undefined. It is meant
+     * for a computation that writes this tensor as its {@code out} and needs intermediate results: an activation's
+     * {@code forward} may keep {@code e^-|z|} in {@code out.scratch(0)} instead of a new tensor. Because a training
+     * step reuses its output tensors from batch to batch, a plugin that takes its temporaries from there allocates
+     * nothing once the first batch has run.
+     *
+     * <p>The rules: the same slot and shape give the same tensor, which is never this tensor nor the tensor of another
+     * slot or shape; it belongs to whatever is computing this tensor right now, so keep nothing in it across a call
+     * that writes this tensor (that call may use the same slot). A tensor keeps a few work tensors (the built-in
+     * backends eight), so a computation uses a few slots. Like every tensor, it is not safe for use by several threads
+     * at once.
+     *
+     * <p>The built-in backends create a slot's tensor on first use and return the same one afterwards; this default
+     * returns a new tensor on every call, which is correct but allocates.
+     *
+     * @param slot  which work tensor, from 0; a computation uses a few small numbers
+     * @param shape its shape
+     */
+    default Tensor scratch(int slot, Shape shape) {
+        return newLike(shape);
+    }
+
+    /** Work tensor {@code slot} of this tensor's shape; see {@link #scratch(int, Shape)}. */
+    default Tensor scratch(int slot) {
+        return scratch(slot, shape());
+    }
+
     /** A copy of this tensor. */
     default Tensor duplicate() {
         return backend().copy(this, newLike());

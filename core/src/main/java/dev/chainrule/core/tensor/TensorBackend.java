@@ -48,6 +48,19 @@ public interface TensorBackend extends Plugin {
     /** The elements of {@code source} (not modified) in row-major order, as doubles. */
     double[] toDoubleArray(Tensor source);
 
+    /**
+     * Copies the elements of {@code source} (not modified) in row-major order into {@code out} (modified), which must
+     * have exactly {@code source.shape().size()} elements; returns {@code out}. For code that reads results back batch
+     * after batch into one array. The default goes through {@link #toDoubleArray(Tensor)}, which allocates; the
+     * built-in backends copy directly.
+     */
+    default double[] toDoubleArray(Tensor source, double[] out) {
+        TensorChecks.arrayFits("toDoubleArray", source.shape(), out.length);
+        double[] values = toDoubleArray(source);
+        System.arraycopy(values, 0, out, 0, values.length);
+        return out;
+    }
+
     /** {@code out = source}; shapes must agree. */
     Tensor copy(Tensor source, Tensor out);
 
