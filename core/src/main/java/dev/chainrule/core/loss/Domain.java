@@ -1,5 +1,11 @@
 package dev.chainrule.core.loss;
 
+import dev.chainrule.core.tensor.BinaryOp;
+import dev.chainrule.core.tensor.ReduceAxis;
+import dev.chainrule.core.tensor.ReduceOp;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.UnaryOp;
 import java.util.Locale;
 
 /**
@@ -26,6 +32,11 @@ public enum Domain {
         boolean admits(double value, int classes) {
             return value >= 0 && value <= 1;
         }
+
+        @Override
+        boolean admitsAll(Tensor target, int classes, Tensor work) {
+            return within(target, 0, 1);
+        }
     },
 
     /** Rows of numbers in {@code [0, 1]} that sum to 1: one-hot or soft class targets, softmax outputs. */
@@ -33,6 +44,11 @@ public enum Domain {
         @Override
         boolean admits(double value, int classes) {
             return value >= 0 && value <= 1;
+        }
+
+        @Override
+        boolean admitsAll(Tensor target, int classes, Tensor work) {
+            return within(target, 0, 1) && rowsSumToOne(target, work);
         }
 
         @Override
@@ -46,6 +62,11 @@ public enum Domain {
         @Override
         boolean admits(double value, int classes) {
             return value == 0 || value == 1;
+        }
+
+        @Override
+        boolean admitsAll(Tensor target, int classes, Tensor work) {
+            return within(target, 0, 1) && wholeNumbers(target, work) && rowsSumToOne(target, work);
         }
 
         @Override
@@ -87,6 +108,11 @@ public enum Domain {
         }
 
         @Override
+        boolean admitsAll(Tensor target, int classes, Tensor work) {
+            return within(target, 0, classes - 1) && wholeNumbers(target, work);
+        }
+
+        @Override
         public String describe(int classes) {
             return "class labels: one column of whole numbers in 0.." + (classes - 1);
         }
@@ -106,6 +132,11 @@ public enum Domain {
         boolean admits(double value, int classes) {
             return value >= 0;
         }
+
+        @Override
+        boolean admitsAll(Tensor target, int classes, Tensor work) {
+            return within(target, 0, Double.MAX_VALUE);
+        }
     },
 
     /** Numbers {@code > 0}: rates. */
@@ -113,6 +144,11 @@ public enum Domain {
         @Override
         boolean admits(double value, int classes) {
             return value > 0;
+        }
+
+        @Override
+        boolean admitsAll(Tensor target, int classes, Tensor work) {
+            return within(target, Double.MIN_VALUE, Double.MAX_VALUE);
         }
     },
 
@@ -154,6 +190,39 @@ public enum Domain {
     /** Whether one finite value belongs to the domain, among {@code classes} outputs. */
     boolean admits(double value, int classes) {
         return true;
+    }
+
+    /**
+     * Whether every value and row of {@code target} certainly belongs to this domain, found by a few reductions on the
+     * backend, without reading the targets back; {@code false} means "read them back and look", not "wrong". The
+     * reductions keep their results in {@code work}'s work tensors. The default says {@code false}.
+     */
+    boolean admitsAll(Tensor target, int classes, Tensor work) {
+        return false;
+    }
+
+    /** Whether every value is finite and in {@code [low, high]}. */
+    private static boolean within(Tensor target, double low, double high) {
+        TensorBackend backend = target.backend();
+        return backend.reduceAll(ReduceOp.MIN, target) >= low && backend.reduceAll(ReduceOp.MAX, target) <= high
+                && Double.isFinite(backend.reduceAll(ReduceOp.SUM, target));
+    }
+
+    /** Whether every value is a whole number (the values are finite). */
+    private static boolean wholeNumbers(Tensor target, Tensor work) {
+        TensorBackend backend = target.backend();
+        Tensor fraction = backend.unary(UnaryOp.FLOOR, target, work.scratch(0, target.shape()));
+        backend.binary(BinaryOp.SUB, target, fraction, fraction);
+        return backend.reduceAll(ReduceOp.MAX, fraction) == 0;
+    }
+
+    /** Whether every row sums to 1 within {@link #SUM_TOLERANCE} (the values are finite). */
+    private static boolean rowsSumToOne(Tensor target, Tensor work) {
+        TensorBackend backend = target.backend();
+        Tensor sums = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, target,
+                work.scratch(0, ReduceAxis.PER_ROW.resultShape(target.shape())));
+        return backend.reduceAll(ReduceOp.MIN, sums) >= 1 - SUM_TOLERANCE
+                && backend.reduceAll(ReduceOp.MAX, sums) <= 1 + SUM_TOLERANCE;
     }
 
     /** What is wrong with the row {@code values[from, to)} as a whole, or {@code null}; its values are admitted. */

@@ -3,6 +3,7 @@ package dev.chainrule.core.loss;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Plugin;
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.Optional;
 
@@ -55,6 +56,21 @@ public interface Loss extends Plugin {
      * @throws IllegalArgumentException if the targets do not fit, naming the loss, the shapes, the row and the value
      */
     double value(Tensor output, Tensor target);
+
+    /**
+     * The loss of a batch, computed with the help of {@code work}, a tensor of the output's shape whose contents and
+     * {@linkplain Tensor#scratch(int, Shape) work tensors} the loss may overwrite. The trainer passes one that it reuses
+     * from batch to batch, so that a loss that keeps its intermediate results there allocates nothing per batch. The
+     * default ignores {@code work} and calls {@link #value(Tensor, Tensor)}; the built-in losses compute here and
+     * implement the two-argument form with a new work tensor.
+     *
+     * @param output the network's output {@code a}, {@code batch x outputs}; not modified
+     * @param target the targets; not modified
+     * @param work   a tensor of the output's shape, not the output; modified
+     */
+    default double value(Tensor output, Tensor target, Tensor work) {
+        return value(output, target);
+    }
 
     /**
      * Computes {@code out = dE/da}.

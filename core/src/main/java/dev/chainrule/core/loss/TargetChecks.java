@@ -28,7 +28,7 @@ public final class TargetChecks {
      */
     public static void check(Loss loss, Tensor output, Tensor target) {
         Domain domain = loss.targetDomain();
-        Shape expected = new Shape(output.rows(), domain.columns(output.columns()));
+        Shape expected = expectedShape(domain, output);
         if (!target.shape().equals(expected)) {
             throw new IllegalArgumentException(loss.name() + ": the targets are " + target.shape() + " but must be "
                     + expected + " (" + domain.describe(output.columns()) + ") for outputs " + output.shape());
@@ -37,6 +37,28 @@ public final class TargetChecks {
             return;
         }
         scan(loss.name(), domain, output.shape(), target);
+    }
+
+    /**
+     * As {@link #check(Loss, Tensor, Tensor)}, but where the domain allows it, the values are checked by a few
+     * reductions on the backend that keep their results in {@code work}'s work tensors ({@link Tensor#scratch}), and
+     * the targets are read back only when those find a problem, to name it. So a loss that passes the tensor it writes
+     * (its {@code out} or {@code work}) checks its targets without allocating, batch after batch. Call it before
+     * using {@code work}'s work tensors for anything else.
+     *
+     * @param work the tensor that the calling method writes; its contents are not changed
+     */
+    public static void check(Loss loss, Tensor output, Tensor target, Tensor work) {
+        Domain domain = loss.targetDomain();
+        if (domain.constrainsValues() && target.shape().equals(expectedShape(domain, output))
+                && domain.admitsAll(target, output.columns(), work)) {
+            return;
+        }
+        check(loss, output, target);
+    }
+
+    private static Shape expectedShape(Domain domain, Tensor output) {
+        return new Shape(output.rows(), domain.columns(output.columns()));
     }
 
     /** {@code target} has the shape of {@code output}. */

@@ -29,8 +29,11 @@ import java.util.Optional;
  * output activation and fusing is on (and the output activation has no parameters of its own, whose gradients need
  * {@code g_n}). This class contains no mathematics of any activation or loss: it orders the work and calls theirs.
  *
- * <p>Buffers are allocated for a batch size on first use and reused for every later batch of that size; the
- * gradients are allocated once. An instance is not thread-safe.
+ * <p>Buffers are allocated for a batch size on first use and reused for every later batch of that size (a few sizes
+ * are kept, so a smaller last batch reallocates nothing either); the gradients are allocated once. Plugins get these
+ * buffers as their {@code out} and take their temporaries from the buffers' {@linkplain Tensor#scratch(int) work
+ * tensors}, so that a step allocates nothing in proportion to the batch once every size has run. An instance is not
+ * thread-safe.
  */
 public final class Backpropagation {
 
@@ -115,7 +118,7 @@ public final class Backpropagation {
 
     /** The loss of the traced batch against {@code y}. */
     public double loss(Trace trace, Tensor y) {
-        return loss.value(trace.activation(trace.layers()), y);
+        return loss.value(trace.activation(trace.layers()), y, trace.lossWork());
     }
 
     /** Runs the backward pass for a traced batch with targets {@code y}; returns the (reused) gradients. */
@@ -184,6 +187,6 @@ public final class Backpropagation {
             g[k] = network.backend().zeros(network.dtype(), shape);
             delta[k] = network.backend().zeros(network.dtype(), shape);
         }
-        return new Trace(z, a, g, delta);
+        return new Trace(z, a, g, delta, network.backend().zeros(network.dtype(), z[n].shape()));
     }
 }

@@ -23,6 +23,7 @@ public final class Evaluator {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        BatchAccuracy counter = new BatchAccuracy(host, network.outputs());
         double lossSum = 0;
         long correct = 0;
         for (int offset = 0; offset < data.size(); offset += batchSize) {
@@ -31,10 +32,7 @@ public final class Evaluator {
             Trace trace = backpropagation.forward(xy[0]);
             lossSum += backpropagation.loss(trace, xy[1]) * rows;
             if (classification) {
-                double[] targets = java.util.Arrays.copyOfRange(host.targets(), offset * host.targetCount(),
-                        (offset + rows) * host.targetCount());
-                correct += Accuracy.correct(trace.activation(trace.layers()).toDoubleArray(), network.outputs(),
-                        targets, host.targetCount());
+                correct += counter.correct(trace.activation(trace.layers()), order, offset);
             }
         }
         return new Evaluation(lossSum / data.size(),

@@ -15,12 +15,14 @@ public final class Trace {
     private final Tensor[] a;
     private final Tensor[] gradA;
     private final Tensor[] delta;
+    private final Tensor lossWork;
 
-    Trace(Tensor[] z, Tensor[] a, Tensor[] gradA, Tensor[] delta) {
+    Trace(Tensor[] z, Tensor[] a, Tensor[] gradA, Tensor[] delta, Tensor lossWork) {
         this.z = z;
         this.a = a;
         this.gradA = gradA;
         this.delta = delta;
+        this.lossWork = lossWork;
     }
 
     /** Number of layers. */
@@ -65,6 +67,11 @@ public final class Trace {
 
     Tensor[] delta() {
         return delta;
+    }
+
+    /** The work tensor for the loss's value, of the output's shape. */
+    Tensor lossWork() {
+        return lossWork;
     }
 
     private int check(int k) {

@@ -89,6 +89,7 @@ public final class Trainer {
         Network network = backpropagation.network();
         Dataset host = training.host();
         boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
+        BatchAccuracy counter = new BatchAccuracy(host, network.outputs());
         int batches = (training.size() + config.batchSize() - 1) / config.batchSize();
         long start = System.nanoTime();
         double lossSum = 0;
@@ -109,8 +110,7 @@ public final class Trainer {
             lossSum += loss * rows;
             OptionalDouble accuracy = OptionalDouble.empty();
             if (classification) {
-                int right = Accuracy.correct(trace.activation(trace.layers()).toDoubleArray(), network.outputs(),
-                        batchTargets(host, order, offset, rows), host.targetCount());
+                int right = counter.correct(trace.activation(trace.layers()), order, offset);
                 correct += right;
                 accuracy = OptionalDouble.of((double) right / rows);
             }
@@ -130,15 +130,6 @@ public final class Trainer {
         return new EpochResult(epoch, lossSum / training.size(),
                 classification ? OptionalDouble.of((double) correct / training.size()) : OptionalDouble.empty(),
                 validationLoss, validationAccuracy, seconds, training.size() / Math.max(seconds, 1e-9));
-    }
-
-    private static double[] batchTargets(Dataset host, int[] order, int offset, int rows) {
-        int width = host.targetCount();
-        double[] targets = new double[rows * width];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(host.targets(), order[offset + i] * width, targets, i * width, width);
-        }
-        return targets;
     }
 
     private static TrainingDivergedException diverged(int epoch, int batch, double loss, Trace trace, Network network,
