@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /** {@code phi(z) = z^3}; {@code phi'(z) = 3 z^2}. As Deeplearning4j's {@code CUBE}. */
@@ -20,11 +21,16 @@ public final class Cube implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        return z.backend().binary(BinaryOp.MUL, z.map(UnaryOp.SQUARE), z, out);
+        TensorBackend backend = z.backend();
+        backend.unary(UnaryOp.SQUARE, z, out);
+        return backend.binary(BinaryOp.MUL, out, z, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, z.map(UnaryOp.SQUARE).mul(3), out);
+        TensorBackend backend = z.backend();
+        backend.unary(UnaryOp.SQUARE, z, out);
+        backend.binary(BinaryOp.MUL, out, 3, out);
+        return Stable.times(gradA, out, out);
     }
 }

@@ -18,7 +18,7 @@ final class ExponentialLinear {
     /** {@code out = phi(z)}. */
     static Tensor forward(Tensor z, double alpha, double width, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor negative = z.zip(BinaryOp.MIN, 0);
+        Tensor negative = backend.binary(BinaryOp.MIN, z, 0, out.scratch(0));
         backend.binary(BinaryOp.DIV, negative, width, negative);
         backend.unary(UnaryOp.EXPM1, negative, negative);
         backend.binary(BinaryOp.MUL, negative, alpha, negative);
@@ -29,10 +29,10 @@ final class ExponentialLinear {
     /** {@code out = phi'(z)}. */
     static Tensor derivative(Tensor z, double alpha, double width, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor slope = z.zip(BinaryOp.MIN, 0);
-        backend.binary(BinaryOp.DIV, slope, width, slope);
-        backend.unary(UnaryOp.EXP, slope, slope);
-        backend.binary(BinaryOp.MUL, slope, alpha / width, slope);
-        return Stable.select(z.zip(BinaryOp.GREATER, 0), 1, slope, out);
+        backend.binary(BinaryOp.MIN, z, 0, out);
+        backend.binary(BinaryOp.DIV, out, width, out);
+        backend.unary(UnaryOp.EXP, out, out);
+        backend.binary(BinaryOp.MUL, out, alpha / width, out);
+        return Stable.select(backend.binary(BinaryOp.GREATER, z, 0, out.scratch(0)), 1, out, out);
     }
 }

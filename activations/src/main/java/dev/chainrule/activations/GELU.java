@@ -28,25 +28,26 @@ public final class GELU implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        return z.backend().binary(BinaryOp.MUL, z, normalCdf(z), out);
+        return z.backend().binary(BinaryOp.MUL, z, normalCdf(z, out), out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor density = z.map(UnaryOp.SQUARE).mul(-0.5);
+        Tensor density = backend.unary(UnaryOp.SQUARE, z, out.scratch(0));
+        backend.binary(BinaryOp.MUL, density, -0.5, density);
         backend.unary(UnaryOp.EXP, density, density);
         backend.binary(BinaryOp.MUL, density, INVERSE_SQRT_2_PI, density);
         backend.binary(BinaryOp.MUL, density, z, density);
-        Tensor slope = normalCdf(z);
+        Tensor slope = normalCdf(z, out);
         backend.binary(BinaryOp.ADD, slope, density, slope);
         return Stable.times(gradA, slope, out);
     }
 
-    /** {@code Phi(z) = (1 + erf(z / sqrt 2)) / 2}, the standard normal distribution function. */
-    private static Tensor normalCdf(Tensor z) {
+    /** {@code out = Phi(z) = (1 + erf(z / sqrt 2)) / 2}, the standard normal distribution function. */
+    private static Tensor normalCdf(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor cdf = z.mul(INVERSE_SQRT_2);
+        Tensor cdf = backend.binary(BinaryOp.MUL, z, INVERSE_SQRT_2, out);
         backend.unary(UnaryOp.ERF, cdf, cdf);
         backend.binary(BinaryOp.ADD, cdf, 1, cdf);
         return backend.binary(BinaryOp.MUL, cdf, 0.5, cdf);

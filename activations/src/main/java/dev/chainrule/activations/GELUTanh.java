@@ -29,7 +29,7 @@ public final class GELUTanh implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        backend.binary(BinaryOp.ADD, tanhOfU(z), 1, out);
+        backend.binary(BinaryOp.ADD, tanhOfU(z, out), 1, out);
         backend.binary(BinaryOp.MUL, out, z, out);
         return backend.binary(BinaryOp.MUL, out, 0.5, out);
     }
@@ -37,11 +37,14 @@ public final class GELUTanh implements Activation {
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor t = tanhOfU(z);
-        Tensor inner = z.map(UnaryOp.SQUARE).mul(3 * CUBIC);
+        Tensor t = tanhOfU(z, out.scratch(0));
+        Tensor inner = backend.unary(UnaryOp.SQUARE, z, out);
+        backend.binary(BinaryOp.MUL, inner, 3 * CUBIC, inner);
         backend.binary(BinaryOp.ADD, inner, 1, inner);
         backend.binary(BinaryOp.MUL, inner, SQRT_2_OVER_PI, inner);
-        Tensor sech2 = t.map(UnaryOp.SQUARE).rsub(1);
+        Tensor sech2 = backend.unary(UnaryOp.SQUARE, t, out.scratch(1));
+        backend.unary(UnaryOp.NEG, sech2, sech2);
+        backend.binary(BinaryOp.ADD, sech2, 1, sech2);
         backend.binary(BinaryOp.MUL, inner, sech2, inner);
         backend.binary(BinaryOp.MUL, inner, z, inner);
         backend.binary(BinaryOp.ADD, inner, t, inner);
@@ -51,9 +54,10 @@ public final class GELUTanh implements Activation {
     }
 
     /** {@code tanh(sqrt(2/pi) (z + 0.044715 z^3))}. */
-    private static Tensor tanhOfU(Tensor z) {
+    private static Tensor tanhOfU(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor u = z.map(UnaryOp.SQUARE).mul(CUBIC);
+        Tensor u = backend.unary(UnaryOp.SQUARE, z, out);
+        backend.binary(BinaryOp.MUL, u, CUBIC, u);
         backend.binary(BinaryOp.MUL, u, z, u);
         backend.binary(BinaryOp.ADD, u, z, u);
         backend.binary(BinaryOp.MUL, u, SQRT_2_OVER_PI, u);

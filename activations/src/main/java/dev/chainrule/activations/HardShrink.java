@@ -50,18 +50,18 @@ public final class HardShrink implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        return z.backend().binary(BinaryOp.MUL, z, outside(z), out);
+        return z.backend().binary(BinaryOp.MUL, z, outside(z, out), out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, outside(z), out);
+        return Stable.times(gradA, outside(z, out), out);
     }
 
-    /** The 0/1 mask of {@code |z| > lambda}. */
-    private Tensor outside(Tensor z) {
-        Tensor mask = z.map(UnaryOp.ABS);
-        return z.backend().binary(BinaryOp.GREATER, mask, lambda, mask);
+    /** {@code out} = the 0/1 mask of {@code |z| > lambda}. */
+    private Tensor outside(Tensor z, Tensor out) {
+        z.backend().unary(UnaryOp.ABS, z, out);
+        return z.backend().binary(BinaryOp.GREATER, out, lambda, out);
     }
 
     @Override

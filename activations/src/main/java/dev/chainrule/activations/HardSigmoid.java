@@ -32,8 +32,8 @@ public final class HardSigmoid implements Activation {
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        Tensor slope = Stable.between(z, -3, 3);
-        z.backend().binary(BinaryOp.DIV, slope, 6, slope);
-        return Stable.times(gradA, slope, out);
+        Stable.between(z, -3, 3, out);
+        z.backend().binary(BinaryOp.DIV, out, 6, out);
+        return Stable.times(gradA, out, out);
     }
 }

@@ -25,21 +25,21 @@ public final class HardSwish implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor gate = z.add(3);
-        backend.binary(BinaryOp.MAX, gate, 0, gate);
-        backend.binary(BinaryOp.MIN, gate, 6, gate);
-        backend.binary(BinaryOp.DIV, gate, 6, gate);
-        return backend.binary(BinaryOp.MUL, z, gate, out);
+        backend.binary(BinaryOp.ADD, z, 3, out);
+        backend.binary(BinaryOp.MAX, out, 0, out);
+        backend.binary(BinaryOp.MIN, out, 6, out);
+        backend.binary(BinaryOp.DIV, out, 6, out);
+        return backend.binary(BinaryOp.MUL, z, out, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor slope = z.mul(2);
-        backend.binary(BinaryOp.ADD, slope, 3, slope);
-        backend.binary(BinaryOp.DIV, slope, 6, slope);
-        Stable.select(z.zip(BinaryOp.GREATER, 3), 1, slope, slope);
-        Stable.select(z.zip(BinaryOp.LESS, -3), 0, slope, slope);
-        return Stable.times(gradA, slope, out);
+        backend.binary(BinaryOp.MUL, z, 2, out);
+        backend.binary(BinaryOp.ADD, out, 3, out);
+        backend.binary(BinaryOp.DIV, out, 6, out);
+        Stable.select(backend.binary(BinaryOp.GREATER, z, 3, out.scratch(0)), 1, out, out);
+        Stable.select(backend.binary(BinaryOp.LESS, z, -3, out.scratch(0)), 0, out, out);
+        return Stable.times(gradA, out, out);
     }
 }

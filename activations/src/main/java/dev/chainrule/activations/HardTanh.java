@@ -62,7 +62,7 @@ public final class HardTanh implements Activation {
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, Stable.between(z, min, max), out);
+        return Stable.times(gradA, Stable.between(z, min, max, out), out);
     }
 
     @Override

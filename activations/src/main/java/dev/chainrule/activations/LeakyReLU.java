@@ -52,14 +52,16 @@ public final class LeakyReLU implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor negative = z.zip(BinaryOp.MIN, 0);
+        Tensor negative = backend.binary(BinaryOp.MIN, z, 0, out.scratch(0));
         backend.binary(BinaryOp.MAX, z, 0, out);
         return backend.addScaled(out, alpha, negative, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        Stable.select(z.zip(BinaryOp.GREATER, 0), 1, Stable.filled(z, alpha), out);
+        TensorBackend backend = z.backend();
+        Tensor positive = backend.binary(BinaryOp.GREATER, z, 0, out.scratch(0));
+        Stable.select(positive, 1, backend.fill(alpha, out), out);
         return Stable.times(gradA, out, out);
     }
 

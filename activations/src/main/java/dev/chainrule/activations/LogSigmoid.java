@@ -3,6 +3,7 @@ package dev.chainrule.activations;
 import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -22,12 +23,14 @@ public final class LogSigmoid implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        Stable.softplus(z.map(UnaryOp.NEG), out);
-        return z.backend().unary(UnaryOp.NEG, out, out);
+        TensorBackend backend = z.backend();
+        Stable.softplus(backend.unary(UnaryOp.NEG, z, out), out);
+        return backend.unary(UnaryOp.NEG, out, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, Stable.sigmoid(z.map(UnaryOp.NEG), out), out);
+        Stable.sigmoid(z.backend().unary(UnaryOp.NEG, z, out), out);
+        return Stable.times(gradA, out, out);
     }
 }

@@ -29,9 +29,11 @@ public final class LogSoftmax implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor rowMax = z.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW);
+        Tensor perRow = out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape()));
+        Tensor rowMax = backend.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW, z, perRow);
         backend.binary(BinaryOp.SUB, z, rowMax, out);
-        Tensor logSum = out.map(UnaryOp.EXP).reduce(ReduceOp.SUM, ReduceAxis.PER_ROW);
+        Tensor exponentials = backend.unary(UnaryOp.EXP, out, out.scratch(1));
+        Tensor logSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, exponentials, perRow);
         backend.unary(UnaryOp.LOG, logSum, logSum);
         return backend.binary(BinaryOp.SUB, out, logSum, out);
     }
@@ -39,7 +41,8 @@ public final class LogSoftmax implements Activation {
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor gradSum = gradA.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW);
+        Tensor gradSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, gradA,
+                out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape())));
         backend.unary(UnaryOp.EXP, a, out);
         backend.binary(BinaryOp.MUL, out, gradSum, out);
         return backend.binary(BinaryOp.SUB, gradA, out, out);

@@ -25,22 +25,24 @@ public final class Mish implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        return z.backend().binary(BinaryOp.MUL, z, tanhSoftplus(z), out);
+        return z.backend().binary(BinaryOp.MUL, z, tanhSoftplus(z, out), out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor t = tanhSoftplus(z);
-        Tensor slope = t.map(UnaryOp.SQUARE).rsub(1);
-        backend.binary(BinaryOp.MUL, slope, Stable.sigmoid(z, z.newLike()), slope);
-        backend.binary(BinaryOp.MUL, slope, z, slope);
-        backend.binary(BinaryOp.ADD, slope, t, slope);
-        return Stable.times(gradA, slope, out);
+        Tensor t = tanhSoftplus(z, out.scratch(0));
+        backend.unary(UnaryOp.SQUARE, t, out);
+        backend.unary(UnaryOp.NEG, out, out);
+        backend.binary(BinaryOp.ADD, out, 1, out);
+        backend.binary(BinaryOp.MUL, out, Stable.sigmoid(z, out.scratch(1)), out);
+        backend.binary(BinaryOp.MUL, out, z, out);
+        backend.binary(BinaryOp.ADD, out, t, out);
+        return Stable.times(gradA, out, out);
     }
 
-    private static Tensor tanhSoftplus(Tensor z) {
-        Tensor t = Stable.softplus(z, z.newLike());
+    private static Tensor tanhSoftplus(Tensor z, Tensor out) {
+        Tensor t = Stable.softplus(z, out);
         return z.backend().unary(UnaryOp.TANH, t, t);
     }
 }

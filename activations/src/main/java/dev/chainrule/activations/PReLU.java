@@ -82,7 +82,7 @@ public final class PReLU implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor negative = z.zip(BinaryOp.MIN, 0);
+        Tensor negative = backend.binary(BinaryOp.MIN, z, 0, out.scratch(0));
         backend.binary(BinaryOp.MUL, negative, slopes(z), negative);
         backend.binary(BinaryOp.MAX, z, 0, out);
         return backend.binary(BinaryOp.ADD, out, negative, out);
@@ -91,9 +91,9 @@ public final class PReLU implements Activation {
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor slope = z.newLike();
-        backend.binary(BinaryOp.ADD, slope, slopes(z), slope);
-        Stable.select(z.zip(BinaryOp.GREATER, 0), 1, slope, out);
+        backend.fill(0, out);
+        backend.binary(BinaryOp.ADD, out, slopes(z), out);
+        Stable.select(backend.binary(BinaryOp.GREATER, z, 0, out.scratch(0)), 1, out, out);
         return Stable.times(gradA, out, out);
     }
 
@@ -101,7 +101,7 @@ public final class PReLU implements Activation {
     @Override
     public void parameterGradients(Tensor z, Tensor a, Tensor gradA, List<Tensor> out) {
         slopes(z);
-        Tensor contribution = z.zip(BinaryOp.MIN, 0);
+        Tensor contribution = z.backend().binary(BinaryOp.MIN, z, 0, out.get(0).scratch(0, z.shape()));
         z.backend().binary(BinaryOp.MUL, contribution, gradA, contribution);
         z.backend().reduce(ReduceOp.SUM, ReduceAxis.PER_COLUMN, contribution, out.get(0));
     }

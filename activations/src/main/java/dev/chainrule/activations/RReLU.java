@@ -67,7 +67,7 @@ public final class RReLU implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor negative = z.zip(BinaryOp.MIN, 0);
+        Tensor negative = backend.binary(BinaryOp.MIN, z, 0, out.scratch(0));
         backend.binary(BinaryOp.MAX, z, 0, out);
         return backend.addScaled(out, (lower + upper) / 2, negative, out);
     }
@@ -85,16 +85,18 @@ public final class RReLU implements Activation {
         }
         TensorBackend backend = z.backend();
         backend.assign(slopes, out);
-        backend.binary(BinaryOp.MUL, out, z.zip(BinaryOp.MIN, 0), out);
-        return backend.binary(BinaryOp.ADD, out, z.zip(BinaryOp.MAX, 0), out);
+        backend.binary(BinaryOp.MUL, out, backend.binary(BinaryOp.MIN, z, 0, out.scratch(0)), out);
+        return backend.binary(BinaryOp.ADD, out, backend.binary(BinaryOp.MAX, z, 0, out.scratch(0)), out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        Tensor negative = z.zip(BinaryOp.LESS, 0);
-        Tensor ones = Stable.filled(z, 1);
-        Tensor slope = a.div(z.where(negative, ones));
-        z.backend().where(negative, slope, ones, out);
+        TensorBackend backend = z.backend();
+        Tensor negative = backend.binary(BinaryOp.LESS, z, 0, out.scratch(0));
+        Tensor ones = backend.fill(1, out.scratch(1));
+        Tensor slope = backend.where(negative, z, ones, out.scratch(2));
+        backend.binary(BinaryOp.DIV, a, slope, slope);
+        backend.where(negative, slope, ones, out);
         return Stable.times(gradA, out, out);
     }
 

@@ -30,34 +30,41 @@ public final class RationalTanh implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor y = z.mul(2.0 / 3);
-        Tensor reciprocal = denominator(y);
+        Tensor y = backend.binary(BinaryOp.MUL, z, 2.0 / 3, out.scratch(0));
+        Tensor reciprocal = denominator(y, out.scratch(1));
         backend.unary(UnaryOp.RECIPROCAL, reciprocal, reciprocal);
+        backend.unary(UnaryOp.NEG, reciprocal, reciprocal);
+        backend.binary(BinaryOp.ADD, reciprocal, 1, reciprocal);
         backend.unary(UnaryOp.SIGN, y, out);
-        backend.binary(BinaryOp.MUL, out, reciprocal.rsub(1), out);
+        backend.binary(BinaryOp.MUL, out, reciprocal, out);
         return backend.binary(BinaryOp.MUL, out, SCALE, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor y = z.mul(2.0 / 3);
-        Tensor magnitude = y.map(UnaryOp.ABS);
-        Tensor numerator = magnitude.map(UnaryOp.SQUARE).mul(magnitude).mul(4 * QUARTIC);
-        backend.addScaled(numerator, 2, magnitude, numerator);
-        backend.binary(BinaryOp.ADD, numerator, 1, numerator);
-        Tensor slope = numerator.div(denominator(y).map(UnaryOp.SQUARE));
-        backend.binary(BinaryOp.MUL, slope, SCALE * 2 / 3, slope);
-        return Stable.times(gradA, slope, out);
+        Tensor y = backend.binary(BinaryOp.MUL, z, 2.0 / 3, out.scratch(0));
+        Tensor magnitude = backend.unary(UnaryOp.ABS, y, out.scratch(1));
+        backend.unary(UnaryOp.SQUARE, magnitude, out);
+        backend.binary(BinaryOp.MUL, out, magnitude, out);
+        backend.binary(BinaryOp.MUL, out, 4 * QUARTIC, out);
+        backend.addScaled(out, 2, magnitude, out);
+        backend.binary(BinaryOp.ADD, out, 1, out);
+        Tensor denominator = denominator(y, out.scratch(2));
+        backend.unary(UnaryOp.SQUARE, denominator, denominator);
+        backend.binary(BinaryOp.DIV, out, denominator, out);
+        backend.binary(BinaryOp.MUL, out, SCALE * 2 / 3, out);
+        return Stable.times(gradA, out, out);
     }
 
     /** {@code 1 + |y| + y^2 + 1.41645 y^4}. */
-    private static Tensor denominator(Tensor y) {
+    private static Tensor denominator(Tensor y, Tensor out) {
         TensorBackend backend = y.backend();
-        Tensor square = y.map(UnaryOp.SQUARE);
-        Tensor sum = square.map(UnaryOp.SQUARE).mul(QUARTIC);
-        backend.binary(BinaryOp.ADD, sum, square, sum);
-        backend.binary(BinaryOp.ADD, sum, y.map(UnaryOp.ABS), sum);
-        return backend.binary(BinaryOp.ADD, sum, 1, sum);
+        Tensor square = backend.unary(UnaryOp.SQUARE, y, out.scratch(0));
+        backend.unary(UnaryOp.SQUARE, square, out);
+        backend.binary(BinaryOp.MUL, out, QUARTIC, out);
+        backend.binary(BinaryOp.ADD, out, square, out);
+        backend.binary(BinaryOp.ADD, out, backend.unary(UnaryOp.ABS, y, out.scratch(0)), out);
+        return backend.binary(BinaryOp.ADD, out, 1, out);
     }
 }

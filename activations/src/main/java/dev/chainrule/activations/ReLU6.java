@@ -28,7 +28,7 @@ public final class ReLU6 implements Activation {
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, Stable.between(z, 0, 6), out);
+        return Stable.times(gradA, Stable.between(z, 0, 6, out), out);
     }
 
     @Override

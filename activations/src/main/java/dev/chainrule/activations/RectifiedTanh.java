@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -29,8 +30,12 @@ public final class RectifiedTanh implements Activation {
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        Tensor slope = z.map(UnaryOp.TANH).map(UnaryOp.SQUARE).rsub(1);
-        z.backend().binary(BinaryOp.MUL, slope, z.zip(BinaryOp.GREATER, 0), slope);
-        return Stable.times(gradA, slope, out);
+        TensorBackend backend = z.backend();
+        backend.unary(UnaryOp.TANH, z, out);
+        backend.unary(UnaryOp.SQUARE, out, out);
+        backend.unary(UnaryOp.NEG, out, out);
+        backend.binary(BinaryOp.ADD, out, 1, out);
+        backend.binary(BinaryOp.MUL, out, backend.binary(BinaryOp.GREATER, z, 0, out.scratch(0)), out);
+        return Stable.times(gradA, out, out);
     }
 }

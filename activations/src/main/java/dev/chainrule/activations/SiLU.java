@@ -56,20 +56,21 @@ public final class SiLU implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        Tensor gate = Stable.sigmoid(z.mul(beta), z.newLike());
-        return z.backend().binary(BinaryOp.MUL, z, gate, out);
+        TensorBackend backend = z.backend();
+        Tensor gate = Stable.sigmoid(backend.binary(BinaryOp.MUL, z, beta, out.scratch(0)), out);
+        return backend.binary(BinaryOp.MUL, z, gate, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor scaled = z.mul(beta);
-        Tensor gate = Stable.sigmoid(scaled, z.newLike());
-        Tensor slope = Stable.sigmoid(scaled.mul(-1), z.newLike());
-        backend.binary(BinaryOp.MUL, slope, scaled, slope);
-        backend.binary(BinaryOp.ADD, slope, 1, slope);
-        backend.binary(BinaryOp.MUL, slope, gate, slope);
-        return Stable.times(gradA, slope, out);
+        Tensor scaled = backend.binary(BinaryOp.MUL, z, beta, out.scratch(0));
+        Tensor gate = Stable.sigmoid(scaled, out.scratch(1));
+        Stable.sigmoid(backend.binary(BinaryOp.MUL, scaled, -1, out), out);
+        backend.binary(BinaryOp.MUL, out, scaled, out);
+        backend.binary(BinaryOp.ADD, out, 1, out);
+        backend.binary(BinaryOp.MUL, out, gate, out);
+        return Stable.times(gradA, out, out);
     }
 
     @Override

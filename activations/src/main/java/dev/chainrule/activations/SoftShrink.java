@@ -52,14 +52,17 @@ public final class SoftShrink implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor clipped = z.zip(BinaryOp.MAX, -lambda);
+        Tensor clipped = backend.binary(BinaryOp.MAX, z, -lambda, out.scratch(0));
         backend.binary(BinaryOp.MIN, clipped, lambda, clipped);
         return backend.binary(BinaryOp.SUB, z, clipped, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, z.map(UnaryOp.ABS).zip(BinaryOp.GREATER, lambda), out);
+        TensorBackend backend = z.backend();
+        backend.unary(UnaryOp.ABS, z, out);
+        backend.binary(BinaryOp.GREATER, out, lambda, out);
+        return Stable.times(gradA, out, out);
     }
 
     @Override

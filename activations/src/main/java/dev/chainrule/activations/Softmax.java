@@ -28,7 +28,8 @@ public final class Softmax implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor rowMax = z.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW);
+        Tensor rowMax = backend.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW, z,
+                out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape())));
         backend.binary(BinaryOp.SUB, z, rowMax, out);
         backend.unary(UnaryOp.EXP, out, out);
         Tensor rowSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, out, rowMax);
@@ -39,7 +40,8 @@ public final class Softmax implements Activation {
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
         backend.binary(BinaryOp.MUL, gradA, a, out);
-        Tensor weightedSum = out.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW);
+        Tensor weightedSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, out,
+                out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape())));
         backend.binary(BinaryOp.SUB, gradA, weightedSum, out);
         return backend.binary(BinaryOp.MUL, out, a, out);
     }

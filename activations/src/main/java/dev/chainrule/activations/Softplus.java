@@ -55,8 +55,8 @@ public final class Softplus implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor scaled = z.mul(beta);
-        Tensor linear = scaled.zip(BinaryOp.GREATER, threshold);
+        Tensor scaled = backend.binary(BinaryOp.MUL, z, beta, out.scratch(0));
+        Tensor linear = backend.binary(BinaryOp.GREATER, scaled, threshold, out.scratch(1));
         Stable.softplus(scaled, scaled);
         backend.binary(BinaryOp.DIV, scaled, beta, scaled);
         return backend.where(linear, z, scaled, out);
@@ -64,8 +64,9 @@ public final class Softplus implements Activation {
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        Tensor scaled = z.mul(beta);
-        Tensor linear = scaled.zip(BinaryOp.GREATER, threshold);
+        TensorBackend backend = z.backend();
+        Tensor scaled = backend.binary(BinaryOp.MUL, z, beta, out.scratch(0));
+        Tensor linear = backend.binary(BinaryOp.GREATER, scaled, threshold, out.scratch(1));
         Stable.sigmoid(scaled, scaled);
         Stable.select(linear, 1, scaled, out);
         return Stable.times(gradA, out, out);

@@ -7,9 +7,15 @@ import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * Numerically stable building blocks that several activations share, written with tensor operations. Each reads
- * {@code z} (not modified) and writes {@code out} (modified), which may be {@code z} itself.
+ * {@code z} (not modified unless it is {@code out}) and writes {@code out} (modified), which may be {@code z} itself.
+ *
+ * <p>Temporaries come from {@code out}'s work tensors ({@link Tensor#scratch(int)}), in slots from {@link #SLOTS} on,
+ * so that an activation may keep its own temporaries in {@code out}'s slots below {@link #SLOTS} across a call.
  */
 final class Stable {
+
+    /** The first of {@code out}'s work slots that these helpers use; activations use the slots below. */
+    static final int SLOTS = 4;
 
     private Stable() {
     }
@@ -20,20 +26,20 @@ final class Stable {
      */
     static Tensor sigmoid(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor nonNegative = z.zip(BinaryOp.GREATER_EQUAL, 0);
-        Tensor tail = z.map(UnaryOp.ABS);
+        Tensor nonNegative = backend.binary(BinaryOp.GREATER_EQUAL, z, 0, out.scratch(SLOTS));
+        Tensor tail = backend.unary(UnaryOp.ABS, z, out.scratch(SLOTS + 1));
         backend.unary(UnaryOp.NEG, tail, tail);
         backend.unary(UnaryOp.EXP, tail, tail);
         backend.binary(BinaryOp.ADD, tail, 1, out);
         backend.unary(UnaryOp.RECIPROCAL, out, out);
-        Tensor negativeSide = tail.mul(out);
+        Tensor negativeSide = backend.binary(BinaryOp.MUL, tail, out, tail);
         return backend.where(nonNegative, out, negativeSide, out);
     }
 
     /** {@code out = log(1 + e^z)}, as {@code max(z, 0) + log1p(e^-|z|)}: no overflow, exact in both tails. */
     static Tensor softplus(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor correction = z.map(UnaryOp.ABS);
+        Tensor correction = backend.unary(UnaryOp.ABS, z, out.scratch(SLOTS));
         backend.unary(UnaryOp.NEG, correction, correction);
         backend.unary(UnaryOp.EXP, correction, correction);
         backend.unary(UnaryOp.LOG1P, correction, correction);
@@ -41,14 +47,16 @@ final class Stable {
         return backend.binary(BinaryOp.ADD, out, correction, out);
     }
 
-    /** A new tensor like {@code like}, every element {@code value}. */
-    static Tensor filled(Tensor like, double value) {
-        return like.backend().fill(value, like.newLike());
-    }
-
-    /** {@code out = mask != 0 ? value : otherwise}, element by element. */
+    /**
+     * {@code out = mask != 0 ? value : otherwise}, element by element.
+     *
+     * @param mask      not modified; may not be {@code out}
+     * @param otherwise not modified unless it is {@code out}
+     */
     static Tensor select(Tensor mask, double value, Tensor otherwise, Tensor out) {
-        return mask.backend().where(mask, filled(mask, value), otherwise, out);
+        TensorBackend backend = mask.backend();
+        Tensor filled = backend.fill(value, out.scratch(SLOTS + 2));
+        return backend.where(mask, filled, otherwise, out);
     }
 
     /** {@code out = gradA * derivative}, the vector-Jacobian product of an element-wise function. */
@@ -56,9 +64,11 @@ final class Stable {
         return gradA.backend().binary(BinaryOp.MUL, gradA, derivative, out);
     }
 
-    /** A 0/1 mask of {@code low < z < high}. */
-    static Tensor between(Tensor z, double low, double high) {
-        Tensor above = z.zip(BinaryOp.GREATER, low);
-        return z.backend().binary(BinaryOp.MUL, above, z.zip(BinaryOp.LESS, high), above);
+    /** {@code out} = a 0/1 mask of {@code low < z < high}; {@code out} may not be {@code z}. */
+    static Tensor between(Tensor z, double low, double high, Tensor out) {
+        TensorBackend backend = z.backend();
+        backend.binary(BinaryOp.GREATER, z, low, out);
+        Tensor below = backend.binary(BinaryOp.LESS, z, high, out.scratch(SLOTS));
+        return backend.binary(BinaryOp.MUL, out, below, out);
     }
 }

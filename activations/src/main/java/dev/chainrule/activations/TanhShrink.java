@@ -20,11 +20,14 @@ public final class TanhShrink implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        return z.backend().binary(BinaryOp.SUB, z, z.map(UnaryOp.TANH), out);
+        z.backend().unary(UnaryOp.TANH, z, out);
+        return z.backend().binary(BinaryOp.SUB, z, out, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, z.map(UnaryOp.TANH).map(UnaryOp.SQUARE), out);
+        z.backend().unary(UnaryOp.TANH, z, out);
+        z.backend().unary(UnaryOp.SQUARE, out, out);
+        return Stable.times(gradA, out, out);
     }
 }

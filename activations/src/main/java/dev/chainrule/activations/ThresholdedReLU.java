@@ -50,12 +50,14 @@ public final class ThresholdedReLU implements Activation {
 
     @Override
     public Tensor forward(Tensor z, Tensor out) {
-        return z.backend().binary(BinaryOp.MUL, z, z.zip(BinaryOp.GREATER, theta), out);
+        z.backend().binary(BinaryOp.GREATER, z, theta, out);
+        return z.backend().binary(BinaryOp.MUL, z, out, out);
     }
 
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-        return Stable.times(gradA, z.zip(BinaryOp.GREATER, theta), out);
+        z.backend().binary(BinaryOp.GREATER, z, theta, out);
+        return Stable.times(gradA, out, out);
     }
 
     @Override

@@ -67,13 +67,18 @@ public final class CategoricalCrossEntropy implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return crossEntropy.value(output, target);
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        return crossEntropy.value(output, target, work);
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         return crossEntropy.gradient(output, target, out);
     }
 
@@ -83,7 +88,7 @@ public final class CategoricalCrossEntropy implements Loss {
             return Optional.empty();
         }
         return Optional.of((z, a, target, out) -> {
-            TargetChecks.check(this, a, target);
+            TargetChecks.check(this, a, target, out);
             return crossEntropy.softmaxGradient(a, target, out);
         });
     }

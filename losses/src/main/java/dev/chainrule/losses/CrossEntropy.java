@@ -30,50 +30,63 @@ final class CrossEntropy {
         return new CrossEntropy(Reducer.readWeighted(loss, arguments), smoothing);
     }
 
-    /** The loss of probabilities {@code output} against target rows {@code y}; neither is modified. */
-    double value(Tensor output, Tensor y) {
-        Tensor logP = Clipping.probabilities(output, output.newLike()).map(UnaryOp.LOG);
-        Tensor terms = smoothed(y).mul(logP);
-        terms.backend().unary(UnaryOp.NEG, terms, terms);
+    /**
+     * The loss of probabilities {@code output} against target rows {@code y}; neither is modified.
+     *
+     * @param work a tensor of the output's shape; modified, with its work tensor 1
+     */
+    double value(Tensor output, Tensor y, Tensor work) {
+        TensorBackend backend = output.backend();
+        Tensor terms = Clipping.probabilities(output, work);
+        backend.unary(UnaryOp.LOG, terms, terms);
+        backend.binary(BinaryOp.MUL, terms, smoothed(y, work.scratch(1)), terms);
+        backend.unary(UnaryOp.NEG, terms, terms);
         return reducer.value(terms, output.shape());
     }
 
-    /** {@code out = dE/da = -w y' / (p m)}, with {@code p} clipped; {@code out} is modified. */
+    /** {@code out = dE/da = -w y' / (p m)}, with {@code p} clipped; {@code out} and its work tensor 1 are modified. */
     Tensor gradient(Tensor output, Tensor y, Tensor out) {
         TensorBackend backend = output.backend();
         Clipping.probabilities(output, out);
-        backend.binary(BinaryOp.DIV, smoothed(y), out, out);
+        backend.binary(BinaryOp.DIV, smoothed(y, out.scratch(1)), out, out);
         backend.unary(UnaryOp.NEG, out, out);
         return reducer.gradient(out, output.shape());
     }
 
-    /** The fused {@code dE/dz} after a softmax with output {@code a}: {@code (a sum_j w_j y'_j - w y') / m}. */
+    /**
+     * The fused {@code dE/dz} after a softmax with output {@code a}: {@code (a sum_j w_j y'_j - w y') / m}; {@code out}
+     * and its work tensors 0 and 1 are modified.
+     */
     Tensor softmaxGradient(Tensor a, Tensor y, Tensor out) {
-        softmaxShortcut(a, reducer.weigh(smoothed(y)), out);
+        Tensor smoothed = smoothed(y, out.scratch(1));
+        softmaxShortcut(a, reducer.weighed(smoothed, out.scratch(1)), out);
         return reducer.scale(out, a.shape());
     }
 
     /**
      * {@code out = p sum_j t_j - t} row by row: {@code dE/dz} of {@code E = -sum_j t_j log softmax(z)_j} for a
-     * softmax output {@code p}. Never divides, so it is finite for any {@code z}.
+     * softmax output {@code p}. Never divides, so it is finite for any {@code z}. The row sums go into {@code out}'s
+     * work tensor 0 ({@code batch x 1}).
      *
-     * @param p       the softmax of the logits; not modified
-     * @param targets the (weighted) targets {@code t}; not modified
+     * @param p       the softmax of the logits; not modified unless it is {@code out}
+     * @param targets the (weighted) targets {@code t}; not modified; not {@code out}
      * @param out     receives the result; modified
      */
     static Tensor softmaxShortcut(Tensor p, Tensor targets, Tensor out) {
         TensorBackend backend = p.backend();
-        Tensor mass = targets.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW);
+        Tensor mass = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, targets,
+                out.scratch(0, ReduceAxis.PER_ROW.resultShape(targets.shape())));
         backend.binary(BinaryOp.MUL, p, mass, out);
         return backend.binary(BinaryOp.SUB, out, targets, out);
     }
 
-    /** {@code (1 - s) y + s / k} in a new tensor. */
-    private Tensor smoothed(Tensor y) {
+    /** {@code (1 - s) y + s / k} in {@code into} (modified), or {@code y} itself without smoothing. */
+    private Tensor smoothed(Tensor y, Tensor into) {
         if (labelSmoothing == 0) {
-            return y.duplicate();
+            return y;
         }
-        Tensor smoothed = y.mul(1 - labelSmoothing);
-        return smoothed.backend().binary(BinaryOp.ADD, smoothed, labelSmoothing / y.columns(), smoothed);
+        TensorBackend backend = y.backend();
+        backend.binary(BinaryOp.MUL, y, 1 - labelSmoothing, into);
+        return backend.binary(BinaryOp.ADD, into, labelSmoothing / y.columns(), into);
     }
 }

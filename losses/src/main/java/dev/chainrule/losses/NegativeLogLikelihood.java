@@ -75,8 +75,13 @@ public final class NegativeLogLikelihood implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor terms = ClassLabels.oneHot(target, output.columns());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        Tensor terms = ClassLabels.oneHot(target, work);
         output.backend().binary(BinaryOp.MUL, terms, output, terms);
         output.backend().unary(UnaryOp.NEG, terms, terms);
         return reducer.value(terms, output.shape());
@@ -84,8 +89,8 @@ public final class NegativeLogLikelihood implements Loss {
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        output.backend().copy(ClassLabels.oneHot(target, output.columns()), out);
+        TargetChecks.check(this, output, target, out);
+        ClassLabels.oneHot(target, out);
         output.backend().unary(UnaryOp.NEG, out, out);
         return reducer.gradient(out, output.shape());
     }
@@ -96,9 +101,10 @@ public final class NegativeLogLikelihood implements Loss {
             return Optional.empty();
         }
         return Optional.of((z, a, target, out) -> {
-            TargetChecks.check(this, a, target);
-            Tensor weighted = reducer.weigh(ClassLabels.oneHot(target, a.columns()));
-            CrossEntropy.softmaxShortcut(a.map(UnaryOp.EXP), weighted, out);
+            TargetChecks.check(this, a, target, out);
+            Tensor weighted = reducer.weigh(ClassLabels.oneHot(target, out.scratch(ClassLabels.SLOT)));
+            Tensor probabilities = a.backend().unary(UnaryOp.EXP, a, out);
+            CrossEntropy.softmaxShortcut(probabilities, weighted, out);
             return reducer.scale(out, a.shape());
         });
     }

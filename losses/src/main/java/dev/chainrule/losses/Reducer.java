@@ -15,6 +15,8 @@ final class Reducer {
 
     /** The weights parameter's name. */
     static final String WEIGHTS = "weights";
+    /** The work slot ({@link Tensor#scratch(int, Shape)}) of the tensor being weighed that holds the row of weights. */
+    static final int WEIGHTS_SLOT = 7;
 
     private final String loss;
     private final Reduction reduction;
@@ -42,12 +44,11 @@ final class Reducer {
      * The loss: the weighted sum of {@code terms} times the reduction's factor.
      *
      * @param terms  one term per element ({@code batch x outputs}), or one per row ({@code batch x 1}, unweighted);
-     *               not modified
+     *               modified (weighed in place)
      * @param output the shape of the outputs
      */
     double value(Tensor terms, Shape output) {
-        Tensor weighted = weights.isPresent() ? weigh(terms.duplicate()) : terms;
-        return weighted.sum() * reduction.factor(output);
+        return weigh(terms).sum() * reduction.factor(output);
     }
 
     /**
@@ -63,16 +64,27 @@ final class Reducer {
 
     /** Multiplies {@code tensor} ({@code batch x outputs}; modified) by the weights, if any; returns it. */
     Tensor weigh(Tensor tensor) {
+        return weighed(tensor, tensor);
+    }
+
+    /**
+     * {@code source} times the weights in {@code into}, or {@code source} itself when there are no weights. The row of
+     * weights is kept in {@code into}'s work tensor {@value #WEIGHTS_SLOT}.
+     *
+     * @param source {@code batch x outputs}; not modified unless it is {@code into}
+     * @param into   receives the weighed values; modified
+     */
+    Tensor weighed(Tensor source, Tensor into) {
         if (weights.isEmpty()) {
-            return tensor;
+            return source;
         }
         double[] w = weights.get();
-        if (w.length != tensor.columns()) {
-            throw new IllegalArgumentException(loss + ": " + w.length + " weights were given for " + tensor.columns()
-                    + " outputs (tensor " + tensor.shape() + "); give one weight per output");
+        if (w.length != source.columns()) {
+            throw new IllegalArgumentException(loss + ": " + w.length + " weights were given for " + source.columns()
+                    + " outputs (tensor " + source.shape() + "); give one weight per output");
         }
-        Tensor row = tensor.backend().fromArray(tensor.dtype(), new Shape(1, w.length), w);
-        return tensor.backend().binary(BinaryOp.MUL, tensor, row, tensor);
+        Tensor row = into.backend().assign(w, into.scratch(WEIGHTS_SLOT, new Shape(1, w.length)));
+        return into.backend().binary(BinaryOp.MUL, source, row, into);
     }
 
     /** Multiplies {@code tensor} (modified) by the reduction's factor for outputs of shape {@code output}. */

@@ -63,14 +63,19 @@ public final class SparseCategoricalCrossEntropy implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return crossEntropy.value(output, ClassLabels.oneHot(target, output.columns()));
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        return crossEntropy.value(output, ClassLabels.oneHot(target, work.scratch(ClassLabels.SLOT)), work);
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        return crossEntropy.gradient(output, ClassLabels.oneHot(target, output.columns()), out);
+        TargetChecks.check(this, output, target, out);
+        return crossEntropy.gradient(output, ClassLabels.oneHot(target, out.scratch(ClassLabels.SLOT)), out);
     }
 
     @Override
@@ -79,8 +84,8 @@ public final class SparseCategoricalCrossEntropy implements Loss {
             return Optional.empty();
         }
         return Optional.of((z, a, target, out) -> {
-            TargetChecks.check(this, a, target);
-            return crossEntropy.softmaxGradient(a, ClassLabels.oneHot(target, a.columns()), out);
+            TargetChecks.check(this, a, target, out);
+            return crossEntropy.softmaxGradient(a, ClassLabels.oneHot(target, out.scratch(ClassLabels.SLOT)), out);
         });
     }
 
