@@ -52,29 +52,34 @@ final class Float32Blocked {
             int inPlace = readBInPlace ? nb / nr * nr : 0;
             for (int pc = 0; pc < depth; pc += kc) {
                 int kb = Math.min(kc, depth - pc);
-                Layout bBlock = bLayout.block(pc, jc);
-                Float32Packing.packB(b, bBlock.block(0, inPlace), kb, nb - inPlace, nr, packedB);
-                Panels panels = new Panels(b, bBlock.offset(), bBlock.rowStride(), inPlace, packedB);
+                Float32Packing.packB(b, bLayout, pc, jc + inPlace, kb, nb - inPlace, nr, packedB);
+                int bOffset = bLayout.index(pc, jc);
                 for (int ic = 0; ic < rows; ic += blocking.rows()) {
                     int mb = Math.min(blocking.rows(), rows - ic);
-                    Float32Packing.packA(a, aLayout.block(ic, pc), mb, kb, mr, packedA);
-                    tiles(kb, mb, nb, packedA, panels, c, cOffset + ic * cStep + jc, cStep, pc > 0, edge);
+                    Float32Packing.packA(a, aLayout, ic, pc, mb, kb, mr, packedA);
+                    tiles(kb, mb, nb, packedA, b, bOffset, bLayout.rowStride(), inPlace, packedB, c,
+                            cOffset + ic * cStep + jc, cStep, pc > 0, edge);
                 }
             }
         }
     }
 
-    /** Runs the kernel over every tile of one block pair; the B micro-panel stays in L1 across the rows. */
-    private void tiles(int depth, int rows, int columns, float[] packedA, Panels panels, float[] c, int cOffset,
-            int cStep, boolean accumulate, float[] edge) {
+    /**
+     * Runs the kernel over every tile of one block pair; the B micro-panel stays in L1 across the rows. The kernel
+     * finds B's columns before {@code inPlaceColumns} in {@code bInPlace} itself (element {@code (k, j)} at
+     * {@code bInPlaceOffset + k * bInPlaceStep + j}), the rest packed in {@code packedB}.
+     */
+    private void tiles(int depth, int rows, int columns, float[] packedA, float[] bInPlace, int bInPlaceOffset,
+            int bInPlaceStep, int inPlaceColumns, float[] packedB, float[] c, int cOffset, int cStep, boolean accumulate,
+            float[] edge) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         for (int jr = 0; jr < columns; jr += nr) {
             int tileColumns = Math.min(nr, columns - jr);
-            boolean inPlace = jr < panels.inPlace();
-            float[] b = inPlace ? panels.b() : panels.packed();
-            int bOffset = inPlace ? panels.offset() + jr : (jr - panels.inPlace()) * depth;
-            int bStep = inPlace ? panels.step() : nr;
+            boolean inPlace = jr < inPlaceColumns;
+            float[] b = inPlace ? bInPlace : packedB;
+            int bOffset = inPlace ? bInPlaceOffset + jr : (jr - inPlaceColumns) * depth;
+            int bStep = inPlace ? bInPlaceStep : nr;
             for (int ir = 0; ir < rows; ir += mr) {
                 int tileRows = Math.min(mr, rows - ir);
                 int at = cOffset + ir * cStep + jr;
@@ -91,13 +96,6 @@ final class Float32Blocked {
                 }
             }
         }
-    }
-
-    /**
-     * Where the kernel finds B: the columns before {@code inPlace} in {@code b} itself (element {@code (k, j)} at
-     * {@code offset + k * step + j}), the rest packed in {@code packed}.
-     */
-    private record Panels(float[] b, int offset, int step, int inPlace, float[] packed) {
     }
 
     /** This thread's buffer {@code which}, grown to at least {@code size}; packing overwrites what it uses. */
