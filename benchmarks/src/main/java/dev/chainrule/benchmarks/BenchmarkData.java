@@ -1,0 +1,99 @@
+package dev.chainrule.benchmarks;
+
+import dev.chainrule.core.training.Dataset;
+import dev.chainrule.examples.data.FashionMnist;
+import dev.chainrule.examples.data.LabeledData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * The data of the training benchmarks: Fashion-MNIST's 60,000 training and 10,000 test images, pixels scaled to
+ * [0, 1] and labels one-hot, when it is installed (Debian's {@code dataset-fashion-mnist}); otherwise random rows of
+ * the same size, uniform pixels in [0, 1) and random labels, so that the benchmarks run on any machine and cost the
+ * same.
+ *
+ * @param training the training rows
+ * @param test     the test rows
+ * @param source   where the rows came from, for the report
+ */
+record BenchmarkData(Dataset training, Dataset test, String source) {
+
+    /** Fashion-MNIST's training rows. */
+    static final int TRAINING_ROWS = 60_000;
+    /** Fashion-MNIST's test rows. */
+    static final int TEST_ROWS = 10_000;
+
+    private static final String RANDOM = "random rows of Fashion-MNIST's size (" + FashionMnist.DEFAULT_DIRECTORY
+            + " is not installed)";
+
+    /** What {@link #load()} reads, without reading it. */
+    static String describeSource() {
+        return Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY) ? "Fashion-MNIST from " + FashionMnist.DEFAULT_DIRECTORY
+                : RANDOM;
+    }
+
+    /** Fashion-MNIST from {@link FashionMnist#DEFAULT_DIRECTORY}, or random rows of its size. */
+    static BenchmarkData load() {
+        return load(FashionMnist.DEFAULT_DIRECTORY, 0);
+    }
+
+    /**
+     * Fashion-MNIST from {@code directory}, or random rows of its size when the directory does not exist.
+     *
+     * @param limit at most this many rows of each set, or 0 for all
+     */
+    static BenchmarkData load(Path directory, int limit) {
+        if (!Files.isDirectory(directory)) {
+            return random(limit > 0 ? Math.min(limit, TRAINING_ROWS) : TRAINING_ROWS,
+                    limit > 0 ? Math.min(limit, TEST_ROWS) : TEST_ROWS);
+        }
+        try {
+            LabeledData.Split split = FashionMnist.load(directory, limit);
+            return new BenchmarkData(scaled(split.first()), scaled(split.second()), "Fashion-MNIST from " + directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Random rows: {@code training} and {@code test} of them. */
+    static BenchmarkData random(int training, int test) {
+        SplittableRandom random = new SplittableRandom(11);
+        return new BenchmarkData(randomRows(training, random), randomRows(test, random), RANDOM);
+    }
+
+    /** The size of both sets' features and targets as FLOAT32 numbers. */
+    long float32Bytes() {
+        return 4L * (training.features().length + training.targets().length + test.features().length
+                + test.targets().length);
+    }
+
+    private static Dataset scaled(LabeledData data) {
+        Dataset raw = data.raw();
+        double scale = data.pixelMax().orElse(1);
+        double[] features = raw.features().clone();
+        for (int i = 0; i < features.length; i++) {
+            features[i] /= scale;
+        }
+        return new Dataset(features, raw.featureCount(), oneHot(raw.targets()), SeedNetwork.CLASSES);
+    }
+
+    private static Dataset randomRows(int rows, SplittableRandom random) {
+        double[] features = random.doubles((long) rows * SeedNetwork.INPUTS).toArray();
+        double[] labels = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = random.nextInt(SeedNetwork.CLASSES);
+        }
+        return new Dataset(features, SeedNetwork.INPUTS, oneHot(labels), SeedNetwork.CLASSES);
+    }
+
+    private static double[] oneHot(double[] labels) {
+        double[] targets = new double[labels.length * SeedNetwork.CLASSES];
+        for (int r = 0; r < labels.length; r++) {
+            targets[r * SeedNetwork.CLASSES + (int) labels[r]] = 1;
+        }
+        return targets;
+    }
+}

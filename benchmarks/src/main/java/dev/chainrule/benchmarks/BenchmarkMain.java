@@ -1,0 +1,112 @@
+package dev.chainrule.benchmarks;
+
+import dev.chainrule.core.plugin.PluginEntry;
+import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.tensor.TensorBackend;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.annotations.Mode;
+
+/**
+ * Runs every benchmark with modest iteration counts (a few minutes on two cores), then the peak-memory runs, and
+ * prints the report ({@link SummaryTable}) as Markdown:
+ * <pre>
+ * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar [quick]
+ * </pre>
+ * {@code quick} runs one short iteration of each, to check that everything runs. Each benchmark runs in a JVM of its
+ * own with the Vector API module, on every backend that starts here.
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    /**
+     * Runs the benchmarks and prints the report.
+     *
+     * @param args {@code quick} for one short iteration of each benchmark
+     */
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        boolean quick = List.of(args).contains("quick");
+        String[] backends = usableBackends();
+        List<Score> scores = new ArrayList<>();
+        progress("matrix products: 16 shapes x " + backends.length + " backends");
+        scores.addAll(run(options(GemmBenchmark.class, backends, quick).mode(Mode.AverageTime)
+                .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 300))
+                .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 400))));
+        progress("training: " + TrainingBenchmark.EPOCHS + " epochs an invocation, SGD and Adam");
+        scores.addAll(run(options(TrainingBenchmark.class, backends, quick).mode(Mode.SingleShotTime)
+                .warmupIterations(quick ? 0 : 1).measurementIterations(quick ? 1 : 3)));
+        progress("inference: batch 1 and 1024");
+        scores.addAll(run(options(InferenceBenchmark.class, backends, quick).mode(Mode.AverageTime)
+                .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
+                .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 500))));
+        Map<String, long[]> memory = new LinkedHashMap<>();
+        for (String backend : backends) {
+            progress("peak memory on " + backend + ": one epoch in a JVM of its own");
+            Optional<long[]> measured = PeakMemory.measure(backend);
+            measured.ifPresent(values -> memory.put(backend, values));
+        }
+        System.out.println();
+        System.out.print(new SummaryTable(scores, memory).render(Machine.current(), BenchmarkData.describeSource()));
+    }
+
+    private static ChainedOptionsBuilder options(Class<?> benchmark, String[] backends, boolean quick) {
+        return new OptionsBuilder().include(benchmark.getName() + "\\.").param("backend", backends).forks(1)
+                .jvmArgsAppend("--add-modules=jdk.incubator.vector").timeUnit(TimeUnit.MICROSECONDS)
+                .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
+    }
+
+    private static List<Score> run(ChainedOptionsBuilder options) throws RunnerException {
+        Collection<RunResult> results = new Runner(options.build()).run();
+        List<Score> scores = new ArrayList<>();
+        for (RunResult result : results) {
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String key : result.getParams().getParamsKeys()) {
+                params.put(key, result.getParams().getParam(key));
+            }
+            String label = result.getParams().getBenchmark();
+            String benchmark = label.substring(0, label.lastIndexOf('.'));
+            benchmark = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            double seconds = result.getPrimaryResult().getScore()
+                    * secondsPer(result.getParams().getTimeUnit());
+            scores.add(new Score(benchmark, params, seconds));
+            progress(String.format(java.util.Locale.ROOT, "  %s %s: %.4g s/op", benchmark, params, seconds));
+        }
+        return scores;
+    }
+
+    private static double secondsPer(TimeUnit unit) {
+        return unit.toNanos(1) / 1e9;
+    }
+
+    private static String[] usableBackends() {
+        List<String> names = new ArrayList<>();
+        for (PluginEntry<TensorBackend> entry : Plugins.discover(BenchmarkMain.class.getClassLoader()).backends()
+                .entries()) {
+            if (entry.plugin().availability().usable()) {
+                names.add(entry.plugin().name());
+            }
+        }
+        names.sort(java.util.Comparator.comparing((String name) -> !name.equals(SummaryTable.PLAIN))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        return names.toArray(String[]::new);
+    }
+
+    private static void progress(String line) {
+        System.err.println(line);
+    }
+}
