@@ -2,7 +2,6 @@ package dev.chainrule.benchmarks;
 
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.examples.data.FashionMnist;
-import dev.chainrule.examples.data.LabeledData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.util.SplittableRandom;
 /**
  * The data of the training benchmarks: Fashion-MNIST's 60,000 training and 10,000 test images, pixels scaled to
  * [0, 1] and labels one-hot, when it is installed (Debian's {@code dataset-fashion-mnist}); otherwise random rows of
- * the same size, uniform pixels in [0, 1) and random labels, so that the benchmarks run on any machine and cost the
- * same.
+ * the same size, random pixels and labels, so that the benchmarks run on any machine and cost the same. Either way
+ * the pixels are kept as bytes ({@link Dataset#ofUnsignedBytes}).
  *
  * @param training the training rows
  * @param test     the test rows
@@ -51,8 +50,8 @@ record BenchmarkData(Dataset training, Dataset test, String source) {
                     limit > 0 ? Math.min(limit, TEST_ROWS) : TEST_ROWS);
         }
         try {
-            LabeledData.Split split = FashionMnist.load(directory, limit);
-            return new BenchmarkData(scaled(split.first()), scaled(split.second()), "Fashion-MNIST from " + directory);
+            return new BenchmarkData(FashionMnist.compact(directory, true, limit),
+                    FashionMnist.compact(directory, false, limit), "Fashion-MNIST from " + directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,27 +65,18 @@ record BenchmarkData(Dataset training, Dataset test, String source) {
 
     /** The size of both sets' features and targets as FLOAT32 numbers. */
     long float32Bytes() {
-        return 4L * (training.features().length + training.targets().length + test.features().length
+        return 4L * ((long) (training.size() + test.size()) * SeedNetwork.INPUTS + training.targets().length
                 + test.targets().length);
     }
 
-    private static Dataset scaled(LabeledData data) {
-        Dataset raw = data.raw();
-        double scale = data.pixelMax().orElse(1);
-        double[] features = raw.features().clone();
-        for (int i = 0; i < features.length; i++) {
-            features[i] /= scale;
-        }
-        return new Dataset(features, raw.featureCount(), oneHot(raw.targets()), SeedNetwork.CLASSES);
-    }
-
     private static Dataset randomRows(int rows, SplittableRandom random) {
-        double[] features = random.doubles((long) rows * SeedNetwork.INPUTS).toArray();
+        byte[] pixels = new byte[rows * SeedNetwork.INPUTS];
+        random.nextBytes(pixels);
         double[] labels = new double[rows];
         for (int r = 0; r < rows; r++) {
             labels[r] = random.nextInt(SeedNetwork.CLASSES);
         }
-        return new Dataset(features, SeedNetwork.INPUTS, oneHot(labels), SeedNetwork.CLASSES);
+        return Dataset.ofUnsignedBytes(pixels, SeedNetwork.INPUTS, 1.0 / 255, oneHot(labels), SeedNetwork.CLASSES);
     }
 
     private static double[] oneHot(double[] labels) {

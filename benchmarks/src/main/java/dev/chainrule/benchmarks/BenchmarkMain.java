@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -54,14 +53,16 @@ public final class BenchmarkMain {
         scores.addAll(run(options(InferenceBenchmark.class, backends, quick).mode(Mode.AverageTime)
                 .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 500))));
-        Map<String, long[]> memory = new LinkedHashMap<>();
+        Map<String, long[]> defaultHeap = new LinkedHashMap<>();
+        Map<String, long[]> sizedHeap = new LinkedHashMap<>();
         for (String backend : backends) {
-            progress("peak memory on " + backend + ": one epoch in a JVM of its own");
-            Optional<long[]> measured = PeakMemory.measure(backend);
-            measured.ifPresent(values -> memory.put(backend, values));
+            progress("peak memory on " + backend + ": one epoch in a JVM of its own, default and sized heap");
+            PeakMemory.measure(backend, List.of()).ifPresent(values -> defaultHeap.put(backend, values));
+            PeakMemory.measure(backend, PeakMemory.sizedHeap(backend)).ifPresent(values -> sizedHeap.put(backend, values));
         }
         System.out.println();
-        System.out.print(new SummaryTable(scores, memory).render(Machine.current(), BenchmarkData.describeSource()));
+        System.out.print(new SummaryTable(scores, defaultHeap, sizedHeap).render(Machine.current(),
+                BenchmarkData.describeSource()));
     }
 
     private static ChainedOptionsBuilder options(Class<?> benchmark, String[] backends, boolean quick) {

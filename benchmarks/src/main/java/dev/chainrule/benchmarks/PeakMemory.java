@@ -2,6 +2,7 @@ package dev.chainrule.benchmarks;
 
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.examples.data.FashionMnist;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,16 +28,16 @@ final class PeakMemory {
     }
 
     /**
-     * The peak resident set and the data's FLOAT32 size of a run on {@code backend} in a child JVM started like this
-     * one, or empty when the child fails or the system has no {@code /proc}.
+     * The peak resident set and the data's FLOAT32 size of a run on {@code backend} in a child JVM with the Vector API
+     * module and {@code jvmOptions}, or empty when the child fails or the system has no {@code /proc}.
      *
      * @return {@code [peak bytes, data bytes]}
      */
-    static Optional<long[]> measure(String backend) throws IOException, InterruptedException {
+    static Optional<long[]> measure(String backend, List<String> jvmOptions) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classPath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "-cp", classPath, PeakMemory.class.getName(), backend));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeakMemory.class.getName(), backend));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Optional<long[]> result = Optional.empty();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -48,6 +49,15 @@ final class PeakMemory {
             }
         }
         return process.waitFor() == 0 ? result : Optional.empty();
+    }
+
+    /**
+     * JVM options that size the Java heap for what {@code backend} keeps on it, with the serial collector, which grows
+     * its heap only as needed: plain keeps its tensors there (the data as FLOAT32, 222 MB for Fashion-MNIST), nd4j
+     * only the compact data set (55 MB of pixels) and small objects.
+     */
+    static List<String> sizedHeap(String backend) {
+        return List.of("-XX:+UseSerialGC", backend.equals(SummaryTable.PLAIN) ? "-Xmx400m" : "-Xmx128m");
     }
 
     /** Reads {@code peak_rss_bytes=N data_float32_bytes=M}. */
@@ -71,11 +81,12 @@ final class PeakMemory {
     /**
      * Trains on {@code args[0]}'s backend and prints the peak resident set.
      *
-     * @param args the backend's name
+     * @param args the backend's name, and optionally at most how many rows of each set to load (0 for all)
      */
     public static void main(String[] args) throws IOException {
         Chainrule chainrule = Chainrule.create(args[0]);
-        BenchmarkData data = BenchmarkData.load();
+        BenchmarkData data = BenchmarkData.load(FashionMnist.DEFAULT_DIRECTORY,
+                args.length > 1 ? Integer.parseInt(args[1]) : 0);
         TrainingConfig config = chainrule.training(SeedNetwork.LOSS, SeedNetwork.optimizer("adam")).epochs(1)
                 .batchSize(SeedNetwork.BATCH).seed(3).validation(data.test()).build();
         chainrule.trainer().fit(SeedNetwork.build(chainrule), data.training(), config);

@@ -40,7 +40,8 @@ class SummaryTableTest {
     @Test
     void ratiosAndTargetsAreComputedFromTheScores() {
         String report = new SummaryTable(scores(2), Map.of("plain", new long[] {400L << 20, 200L << 20},
-                "nd4j", new long[] {600L << 20, 200L << 20})).render(MACHINE, "random rows");
+                "nd4j", new long[] {600L << 20, 200L << 20}), Map.of("nd4j", new long[] {450L << 20, 200L << 20}))
+                .render(MACHINE, "random rows");
         assertTrue(report.startsWith("Measured 2026-11-28, 2 cores (AMD EPYC), OpenJDK 17, load average 1.5."), report);
         assertTrue(report.contains("| 512x512 * 512x512 | 50.0 | 100.0 | 0.50 |"), report);
         assertTrue(report.contains("| training, sgd(lr=0.05) | 30,000 | 60,000 | 0.50 |"), report);
@@ -49,13 +50,19 @@ class SummaryTableTest {
         assertTrue(report.contains("training with adam: plain >= 35% of nd4j: 50% (met)"), report);
         assertTrue(report.contains("batch-1 inference on plain < 25 µs: 40.0 µs (**not met**)"), report);
         assertTrue(report.contains("limit 1.5 x data + 200 MB = 500 MB"), report);
-        assertTrue(report.contains("peak memory on plain < 1.5 x data + 200 MB: 400 MB (met)"), report);
-        assertTrue(report.contains("peak memory on nd4j < 1.5 x data + 200 MB: 600 MB (**not met**)"), report);
+        assertTrue(report.contains("| JVM's default heap | 400 | 600 |"), report);
+        assertTrue(report.contains("-Xmx128m) | - | 450 |"), report);
+        assertTrue(report.contains("peak memory on plain, JVM's default heap, < 1.5 x data + 200 MB: 400 MB (met)"),
+                report);
+        assertTrue(report.contains("peak memory on nd4j, JVM's default heap, < 1.5 x data + 200 MB: 600 MB "
+                + "(**not met**)"), report);
+        assertTrue(report.contains("peak memory on nd4j, heap sized for it, < 1.5 x data + 200 MB: 450 MB (met)"),
+                report);
     }
 
     @Test
     void theGemmBoundIsTheStepsFlopsOverTheStepsProductTime() {
-        String report = new SummaryTable(scores(1), Map.of()).render(MACHINE, "random rows");
+        String report = new SummaryTable(scores(1), Map.of(), Map.of()).render(MACHINE, "random rows");
         double used = 60_000 * 6.0 * SeedNetwork.WEIGHTS / 100e9;
         assertTrue(report.contains(String.format(java.util.Locale.ROOT,
                 "at the step's products): %.0f%%", used * 100)), report);
@@ -64,7 +71,7 @@ class SummaryTableTest {
     @Test
     void aBackendThatDidNotRunShowsDashes() {
         List<Score> plainOnly = scores(1).stream().filter(score -> score.param("backend").equals("plain")).toList();
-        String report = new SummaryTable(plainOnly, Map.of()).render(MACHINE, "random rows");
+        String report = new SummaryTable(plainOnly, Map.of(), Map.of()).render(MACHINE, "random rows");
         assertTrue(report.contains("| 64x64 * 64x64 | 100.0 | - | - |"), report);
         assertTrue(report.contains("not measured"), report);
     }

@@ -105,6 +105,23 @@ public final class Nd4jBackend implements TensorBackend {
         return out;
     }
 
+    /** Writes the native buffer in place, through an NIO view of it: no native array for the slice. */
+    @Override
+    public Tensor assignRows(double[] rowMajor, int firstRow, Tensor out) {
+        INDArray array = own("assignRows", out).array();
+        TensorChecks.rowsFit("assignRows", out.shape(), firstRow, rowMajor.length);
+        int from = firstRow * out.columns();
+        if (array.dataType() == DataType.DOUBLE) {
+            array.data().asNioDouble().put(from, rowMajor);
+        } else {
+            FloatBuffer floats = array.data().asNioFloat();
+            for (int i = 0; i < rowMajor.length; i++) {
+                floats.put(from + i, (float) rowMajor[i]);
+            }
+        }
+        return out;
+    }
+
     @Override
     public double[] toDoubleArray(Tensor source) {
         return own("toDoubleArray", source).array().data().asDouble();

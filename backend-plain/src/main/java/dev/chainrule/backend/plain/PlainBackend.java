@@ -61,6 +61,21 @@ public final class PlainBackend implements TensorBackend {
     }
 
     @Override
+    public Tensor assignRows(double[] rowMajor, int firstRow, Tensor out) {
+        PlainTensor target = own("assignRows", out);
+        TensorChecks.rowsFit("assignRows", out.shape(), firstRow, rowMajor.length);
+        int from = firstRow * out.columns();
+        if (target instanceof Float32Tensor floats) {
+            for (int i = 0; i < rowMajor.length; i++) {
+                floats.data[from + i] = (float) rowMajor[i];
+            }
+        } else {
+            System.arraycopy(rowMajor, 0, ((Float64Tensor) target).data, from, rowMajor.length);
+        }
+        return out;
+    }
+
+    @Override
     public double[] toDoubleArray(Tensor source) {
         PlainTensor tensor = own("toDoubleArray", source);
         if (tensor instanceof Float64Tensor doubles) {

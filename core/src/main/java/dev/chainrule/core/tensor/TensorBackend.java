@@ -45,6 +45,19 @@ public interface TensorBackend extends Plugin {
     /** Copies {@code rowMajor} (not modified) into {@code out} (modified); sizes must agree. */
     Tensor assign(double[] rowMajor, Tensor out);
 
+    /**
+     * Copies {@code rowMajor} (not modified), whole rows of {@code out}'s width, into {@code out} (modified) from row
+     * {@code firstRow} on; the other rows keep their values. This is how a data set too large to hold twice is
+     * uploaded, a slice of rows at a time. The default reads all of {@code out} back, patches it and writes it again;
+     * the built-in backends copy just the rows.
+     */
+    default Tensor assignRows(double[] rowMajor, int firstRow, Tensor out) {
+        TensorChecks.rowsFit("assignRows", out.shape(), firstRow, rowMajor.length);
+        double[] all = toDoubleArray(out);
+        System.arraycopy(rowMajor, 0, all, firstRow * out.columns(), rowMajor.length);
+        return assign(all, out);
+    }
+
     /** The elements of {@code source} (not modified) in row-major order, as doubles. */
     double[] toDoubleArray(Tensor source);
 

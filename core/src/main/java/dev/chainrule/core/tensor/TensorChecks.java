@@ -41,6 +41,15 @@ public final class TensorChecks {
         }
     }
 
+    /** {@code length} values are whole rows of a tensor of {@code shape} that fit from row {@code firstRow} on. */
+    public static void rowsFit(String op, Shape shape, int firstRow, int length) {
+        int rows = length / shape.columns();
+        if (length % shape.columns() != 0 || firstRow < 0 || (long) firstRow + rows > shape.rows()) {
+            throw new IllegalArgumentException(op + ": " + length + " values from row " + firstRow + " are not whole rows "
+                    + "that fit in a " + shape + " tensor");
+        }
+    }
+
     /** {@code b} may be combined with {@code a}: same shape, a row, a column or a scalar of fitting size. */
     public static void broadcastable(String op, Shape a, Shape b) {
         boolean fits = b.equals(a)

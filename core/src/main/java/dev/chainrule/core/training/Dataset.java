@@ -7,10 +7,15 @@ import java.util.SplittableRandom;
  * Examples held as Java numbers: {@code size} rows of {@code featureCount} features and {@code targetCount}
  * targets, in row-major order. Construction checks that every value is finite and names the first row that is not,
  * so bad data fails before training rather than as a NaN loss.
+ *
+ * <p>Features are kept as doubles, or, for images, compactly as unsigned bytes with a scale
+ * ({@link #ofUnsignedBytes}): an eighth of the memory, which matters for a large set, since training uploads the
+ * features to the backend once and reads them from there ({@link #copyFeatureRows} feeds the upload in slices).
  */
 public final class Dataset {
 
-    private final double[] features;
+    private final Features features;
+    private double[] featureDoubles;
     private final double[] targets;
     private final int featureCount;
     private final int targetCount;
@@ -28,21 +33,55 @@ public final class Dataset {
             throw new IllegalArgumentException("a data set needs at least one feature and one target column, got "
                     + featureCount + " and " + targetCount);
         }
-        if (features.length % featureCount != 0 || targets.length % targetCount != 0
-                || features.length / featureCount != targets.length / targetCount) {
-            throw new IllegalArgumentException("features (" + features.length + " values, " + featureCount
-                    + " per row) and targets (" + targets.length + " values, " + targetCount
-                    + " per row) do not have the same number of rows");
-        }
-        if (features.length == 0) {
-            throw new IllegalArgumentException("a data set needs at least one row");
-        }
+        this.features = checked(new Features.Doubles(features), featureCount, targets, targetCount);
         requireFinite("feature", features, featureCount);
-        requireFinite("target", targets, targetCount);
-        this.features = features;
+        this.featureDoubles = features;
         this.targets = targets;
         this.featureCount = featureCount;
         this.targetCount = targetCount;
+    }
+
+    private Dataset(Features features, int featureCount, double[] targets, int targetCount) {
+        if (featureCount < 1 || targetCount < 1) {
+            throw new IllegalArgumentException("a data set needs at least one feature and one target column, got "
+                    + featureCount + " and " + targetCount);
+        }
+        this.features = checked(features, featureCount, targets, targetCount);
+        this.targets = targets;
+        this.featureCount = featureCount;
+        this.targetCount = targetCount;
+    }
+
+    /**
+     * A data set whose features are unsigned bytes, each standing for {@code (value & 0xff) * scale}: images of
+     * 0..255 pixels with {@code scale = 1 / 255.0} are features in [0, 1]. Keeps {@code values} (not copied).
+     *
+     * @param values       {@code size x featureCount} bytes, row-major
+     * @param featureCount features per row
+     * @param scale        the factor of every feature, finite and {@code >= 0}
+     * @param targets      {@code size x targetCount}, row-major
+     * @param targetCount  targets per row
+     */
+    public static Dataset ofUnsignedBytes(byte[] values, int featureCount, double scale, double[] targets,
+            int targetCount) {
+        if (!(scale >= 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("the scale of byte features must be finite and >= 0, got " + scale);
+        }
+        return new Dataset(new Features.UnsignedBytes(values, scale), featureCount, targets, targetCount);
+    }
+
+    private static Features checked(Features features, int featureCount, double[] targets, int targetCount) {
+        if (features.length() % featureCount != 0 || targets.length % targetCount != 0
+                || features.length() / featureCount != targets.length / targetCount) {
+            throw new IllegalArgumentException("features (" + features.length() + " values, " + featureCount
+                    + " per row) and targets (" + targets.length + " values, " + targetCount
+                    + " per row) do not have the same number of rows");
+        }
+        if (features.length() == 0) {
+            throw new IllegalArgumentException("a data set needs at least one row");
+        }
+        requireFinite("target", targets, targetCount);
+        return features;
     }
 
     /** A data set from rows of features and rows of targets (copied). */
@@ -72,7 +111,7 @@ public final class Dataset {
 
     /** Number of rows. */
     public int size() {
-        return features.length / featureCount;
+        return features.length() / featureCount;
     }
 
     /** Features per row. */
@@ -85,9 +124,35 @@ public final class Dataset {
         return targetCount;
     }
 
-    /** The features, row-major; do not modify. */
+    /**
+     * The features, row-major, as doubles; do not modify. For a set made from bytes, the first call builds the doubles
+     * (eight times the bytes) and keeps them; code that only streams the features uses {@link #copyFeatureRows}.
+     */
     public double[] features() {
-        return features;
+        double[] doubles = featureDoubles;
+        if (doubles == null) {
+            doubles = features.asDoubles();
+            featureDoubles = doubles;
+        }
+        return doubles;
+    }
+
+    /** Whether {@link #features()} is at hand without building it. */
+    boolean hasFeatureDoubles() {
+        return featureDoubles != null;
+    }
+
+    /**
+     * Copies {@code into.length / featureCount} rows of features, from row {@code firstRow} on, into {@code into}
+     * (modified), row-major, without building {@link #features()}.
+     */
+    public void copyFeatureRows(int firstRow, double[] into) {
+        int rows = into.length / featureCount;
+        if (into.length % featureCount != 0 || firstRow < 0 || firstRow + rows > size()) {
+            throw new IllegalArgumentException(into.length + " values from row " + firstRow + " are not whole rows of "
+                    + featureCount + " features within the " + size() + " rows");
+        }
+        features.copyRows(firstRow, featureCount, into);
     }
 
     /** The targets, row-major; do not modify. */
@@ -102,18 +167,18 @@ public final class Dataset {
 
     /** Row {@code row}'s features (a copy). */
     public double[] featureRow(int row) {
-        return Arrays.copyOfRange(features, row * featureCount, (row + 1) * featureCount);
+        double[] values = new double[featureCount];
+        copyFeatureRows(row, values);
+        return values;
     }
 
     /** The rows at {@code indices}, in that order, as a new data set. */
     public Dataset rows(int[] indices) {
-        double[] x = new double[indices.length * featureCount];
         double[] y = new double[indices.length * targetCount];
         for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(features, indices[i] * featureCount, x, i * featureCount, featureCount);
             System.arraycopy(targets, indices[i] * targetCount, y, i * targetCount, targetCount);
         }
-        return new Dataset(x, featureCount, y, targetCount);
+        return new Dataset(features.rows(indices, featureCount), featureCount, y, targetCount);
     }
 
     /**

@@ -13,6 +13,12 @@ final class DeviceData {
     private record Batch(Tensor x, Tensor y) {
     }
 
+    /**
+     * Rows uploaded at a time from a set that keeps its features compactly: a slice of a few hundred kilobytes, which
+     * the garbage collector handles as an ordinary object.
+     */
+    static final int SLICE_ROWS = 256;
+
     private final Dataset host;
     private final Tensor features;
     private final Tensor targets;
@@ -24,10 +30,30 @@ final class DeviceData {
                     + "takes " + network.inputs() + " inputs");
         }
         this.host = host;
-        this.features = network.backend().fromArray(network.dtype(), new Shape(host.size(), host.featureCount()),
-                host.features());
+        this.features = upload(network, host);
         this.targets = network.backend().fromArray(network.dtype(), new Shape(host.size(), host.targetCount()),
                 host.targets());
+    }
+
+    /**
+     * The features on the backend: at once when the set holds them as doubles, else in slices of {@value #SLICE_ROWS}
+     * rows, so that a compact set (bytes) is never held as doubles in full.
+     */
+    private static Tensor upload(Network network, Dataset host) {
+        Shape shape = new Shape(host.size(), host.featureCount());
+        if (host.hasFeatureDoubles() || host.size() <= SLICE_ROWS) {
+            return network.backend().fromArray(network.dtype(), shape, host.features());
+        }
+        Tensor features = network.backend().zeros(network.dtype(), shape);
+        double[] slice = new double[SLICE_ROWS * host.featureCount()];
+        for (int first = 0; first < host.size(); first += SLICE_ROWS) {
+            if (host.size() - first < SLICE_ROWS) {
+                slice = new double[(host.size() - first) * host.featureCount()];
+            }
+            host.copyFeatureRows(first, slice);
+            network.backend().assignRows(slice, first, features);
+        }
+        return features;
     }
 
     Dataset host() {

@@ -22,6 +22,9 @@ public final class FashionMnist {
     public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
+    /** The largest pixel value. */
+    private static final int PIXEL_MAX = 255;
+
     private FashionMnist() {
     }
 
@@ -32,15 +35,59 @@ public final class FashionMnist {
      * @throws IllegalArgumentException when the directory or one of the files is missing, saying how to install them
      */
     public static LabeledData.Split load(Path directory, int limit) throws IOException {
+        checkInstalled(directory);
+        return new LabeledData.Split(read(directory, "train", limit), read(directory, "t10k", limit));
+    }
+
+    private static void checkInstalled(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("Fashion-MNIST is not installed: " + directory + " is not a directory. "
                     + "Install it with 'apt-get install -y dataset-fashion-mnist' (Debian), or put the four IDX files "
                     + "in a folder and name it with --data-dir");
         }
-        return new LabeledData.Split(read(directory, "train", limit), read(directory, "t10k", limit));
+    }
+
+    /**
+     * The training or test set from {@code directory} ready to train on, kept compactly: each pixel as its byte, read
+     * as {@code pixel / 255} (an eighth of the memory of doubles), and labels as one-hot rows of the ten classes.
+     *
+     * @param training the 60,000 training images, else the 10,000 test images
+     * @param limit    at most this many rows (the first ones), or 0 for all
+     * @throws IllegalArgumentException when the directory or one of the files is missing, saying how to install them
+     */
+    public static Dataset compact(Path directory, boolean training, int limit) throws IOException {
+        checkInstalled(directory);
+        Images images = images(directory, training ? "train" : "t10k", limit);
+        double[] targets = new double[images.rows() * CLASSES.size()];
+        for (int r = 0; r < images.rows(); r++) {
+            targets[r * CLASSES.size() + images.labels().unsigned(r)] = 1;
+        }
+        byte[] pixels = images.pixels().values();
+        if (pixels.length != images.rows() * images.width()) {
+            pixels = Arrays.copyOf(pixels, images.rows() * images.width());
+        }
+        return Dataset.ofUnsignedBytes(pixels, images.width(), 1.0 / PIXEL_MAX, targets, CLASSES.size());
     }
 
     private static LabeledData read(Path directory, String prefix, int limit) throws IOException {
+        Images images = images(directory, prefix, limit);
+        double[] features = new double[images.rows() * images.width()];
+        double[] targets = new double[images.rows()];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = images.pixels().unsigned(i);
+        }
+        for (int r = 0; r < images.rows(); r++) {
+            targets[r] = images.labels().unsigned(r);
+        }
+        return new LabeledData(NAME, Task.CLASSIFICATION, new Dataset(features, images.width(), targets, 1), CLASSES,
+                OptionalDouble.of(PIXEL_MAX));
+    }
+
+    /** The images and labels of one set, and how many rows and pixels a row to take. */
+    private record Images(IdxFile pixels, IdxFile labels, int rows, int width) {
+    }
+
+    private static Images images(Path directory, String prefix, int limit) throws IOException {
         IdxFile images = IdxFile.read(find(directory, prefix + "-images-idx3-ubyte"));
         IdxFile labels = IdxFile.read(find(directory, prefix + "-labels-idx1-ubyte"));
         if (images.dimensions().length != 3 || labels.dimensions().length != 1
@@ -50,17 +97,7 @@ public final class FashionMnist {
                     + "; expected [n, 28, 28] and [n]");
         }
         int rows = limit > 0 ? Math.min(limit, images.dimensions()[0]) : images.dimensions()[0];
-        int pixels = images.dimensions()[1] * images.dimensions()[2];
-        double[] features = new double[rows * pixels];
-        double[] targets = new double[rows];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = images.unsigned(i);
-        }
-        for (int r = 0; r < rows; r++) {
-            targets[r] = labels.unsigned(r);
-        }
-        return new LabeledData(NAME, Task.CLASSIFICATION, new Dataset(features, pixels, targets, 1), CLASSES,
-                OptionalDouble.of(255));
+        return new Images(images, labels, rows, images.dimensions()[1] * images.dimensions()[2]);
     }
 
     private static Path find(Path directory, String stem) {

@@ -1,0 +1,68 @@
+package dev.chainrule.core.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+
+    /** Three rows of two pixels: 0 and 255, 10 and 20, 128 and 1; labels one-hot of two classes. */
+    private static Dataset pixels() {
+        byte[] values = {0, (byte) 255, 10, 20, (byte) 128, 1};
+        double[] targets = {1, 0, 0, 1, 1, 0};
+        return Dataset.ofUnsignedBytes(values, 2, 0.5, targets, 2);
+    }
+
+    @Test
+    void bytesAreReadUnsignedAndScaled() {
+        Dataset data = pixels();
+        assertEquals(3, data.size());
+        assertFalse(data.hasFeatureDoubles());
+        assertArrayEquals(new double[] {5, 10}, data.featureRow(1));
+        double[] rows = new double[4];
+        data.copyFeatureRows(1, rows);
+        assertArrayEquals(new double[] {5, 10, 64, 0.5}, rows);
+        assertArrayEquals(new double[] {0, 127.5, 5, 10, 64, 0.5}, data.features());
+        assertTrue(data.hasFeatureDoubles());
+        assertSame(data.features(), data.features());
+    }
+
+    @Test
+    void rowsOfACompactSetStayCompact() {
+        Dataset picked = pixels().rows(new int[] {2, 0});
+        assertFalse(picked.hasFeatureDoubles());
+        assertArrayEquals(new double[] {64, 0.5, 0, 127.5}, picked.features());
+        assertArrayEquals(new double[] {1, 0, 1, 0}, picked.targets());
+    }
+
+    @Test
+    void copyingRowsOutsideTheSetIsRefused() {
+        Dataset data = pixels();
+        assertThrows(IllegalArgumentException.class, () -> data.copyFeatureRows(2, new double[4]));
+        assertThrows(IllegalArgumentException.class, () -> data.copyFeatureRows(0, new double[3]));
+    }
+
+    @Test
+    void doublesCopyTheirRows() {
+        Dataset data = new Dataset(new double[] {1, 2, 3, 4}, 2, new double[] {0, 1}, 1);
+        assertTrue(data.hasFeatureDoubles());
+        double[] row = new double[2];
+        data.copyFeatureRows(1, row);
+        assertArrayEquals(new double[] {3, 4}, row);
+    }
+
+    @Test
+    void aScaleMustBeFiniteAndNotNegative() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofUnsignedBytes(new byte[2], 2, -1, new double[] {0}, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofUnsignedBytes(new byte[2], 2, Double.NaN, new double[] {0}, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> Dataset.ofUnsignedBytes(new byte[3], 2, 1, new double[] {0}, 1));
+    }
+}
