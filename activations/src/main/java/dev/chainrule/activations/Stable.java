@@ -22,7 +22,9 @@ final class Stable {
 
     /**
      * {@code out = 1 / (1 + e^-z)}, from {@code e = e^-|z|} as {@code 1 / (1 + e)} for {@code z >= 0} and
-     * {@code e / (1 + e)} below: no overflow, and full relative precision in both tails.
+     * {@code e / (1 + e)} below: no overflow, and full relative precision in both tails. Both are
+     * {@code max(e, [z >= 0]) / (1 + e)}, since {@code 0 < e <= 1}: the factor is exactly 1 above zero and {@code e}
+     * below (NaN for a NaN {@code z}), which takes one pass where a choice between the two would take several.
      */
     static Tensor sigmoid(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
@@ -32,8 +34,8 @@ final class Stable {
         backend.unary(UnaryOp.EXP, tail, tail);
         backend.binary(BinaryOp.ADD, tail, 1, out);
         backend.unary(UnaryOp.RECIPROCAL, out, out);
-        Tensor negativeSide = backend.binary(BinaryOp.MUL, tail, out, tail);
-        return backend.where(nonNegative, out, negativeSide, out);
+        Tensor factor = backend.binary(BinaryOp.MAX, tail, nonNegative, tail);
+        return backend.binary(BinaryOp.MUL, out, factor, out);
     }
 
     /** {@code out = log(1 + e^z)}, as {@code max(z, 0) + log1p(e^-|z|)}: no overflow, exact in both tails. */

@@ -75,10 +75,10 @@ final class BinaryKernels {
     static void apply(BinaryOp op, INDArray a, double b, Nd4jTensor out) {
         INDArray z = out.array();
         switch (op) {
-            case ADD -> Nd4j.exec(new ScalarAdd(a, null, z, b));
-            case SUB -> Nd4j.exec(new ScalarSubtraction(a, null, z, b));
-            case MUL -> Nd4j.exec(new ScalarMultiplication(a, null, z, b));
-            case DIV -> Nd4j.exec(new ScalarDivision(a, null, z, b));
+            case ADD -> Nd4j.exec(out.scalarOp(op, ScalarAdd::new, a, b));
+            case SUB -> Nd4j.exec(out.scalarOp(op, ScalarSubtraction::new, a, b));
+            case MUL -> Nd4j.exec(out.scalarOp(op, ScalarMultiplication::new, a, b));
+            case DIV -> Nd4j.exec(out.scalarOp(op, ScalarDivision::new, a, b));
             case POW -> JavaPow.scalar(a, b, out);
             case MAX -> replace(a, b, z, isNegativeZero(b) ? Conditions.lessThan(b) : Conditions.lessThanOrEqual(b));
             case MIN -> replace(a, b, z,

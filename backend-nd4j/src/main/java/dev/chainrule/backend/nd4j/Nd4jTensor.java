@@ -1,5 +1,6 @@
 package dev.chainrule.backend.nd4j;
 
+import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.ScratchTensors;
 import dev.chainrule.core.tensor.Shape;
@@ -7,7 +8,10 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
 import org.nd4j.linalg.api.buffer.DataType;
+import java.util.EnumMap;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseScalarOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -30,6 +34,10 @@ final class Nd4jTensor implements Tensor {
     private final INDArray[] work = new INDArray[2];
     private INDArray ones;
     private int[] rowIndices;
+    private final EnumMap<BinaryOp, BaseScalarOp> scalarOps = new EnumMap<>(BinaryOp.class);
+    private INDArray scalar;
+    private float[] hostFloats;
+    private double[] hostDoubles;
     private ScratchTensors scratch;
 
     private Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape, INDArray array) {
@@ -84,6 +92,41 @@ final class Nd4jTensor implements Tensor {
             rowIndices = new int[length];
         }
         return rowIndices;
+    }
+
+    /**
+     * The scalar operation {@code kind} that writes this tensor, ready to run {@code x kind value}: the operation
+     * object and its native scalar are created once and kept, because creating them allocates native memory, which
+     * took most of the time of a scalar operation on a small tensor.
+     *
+     * @param create makes the operation on first use
+     */
+    BaseScalarOp scalarOp(BinaryOp kind, Supplier<BaseScalarOp> create, INDArray x, double value) {
+        if (scalar == null) {
+            scalar = Nd4j.scalar(array.dataType(), 0);
+        }
+        scalar.putScalar(0, value);
+        BaseScalarOp op = scalarOps.computeIfAbsent(kind, key -> create.get());
+        op.setX(x);
+        op.setZ(array);
+        op.setScalar(scalar);
+        return op;
+    }
+
+    /** A Java array of this tensor's size, kept, for operations computed on the Java side. */
+    float[] hostFloats() {
+        if (hostFloats == null) {
+            hostFloats = new float[shape.size()];
+        }
+        return hostFloats;
+    }
+
+    /** A Java array of this tensor's size, kept, for operations computed on the Java side. */
+    double[] hostDoubles() {
+        if (hostDoubles == null) {
+            hostDoubles = new double[shape.size()];
+        }
+        return hostDoubles;
     }
 
     /** Kept work tensors for plugins, created on first use. */
