@@ -10,6 +10,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 import java.util.Optional;
 
@@ -68,14 +69,19 @@ public final class BinaryCrossEntropy implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(terms(output, target), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        return reducer.value(terms(output, target, work), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        output.backend().copy(slopes(output, target), out);
+        TargetChecks.check(this, output, target, out);
+        slopes(output, target, out);
         return reducer.gradient(out, output.shape());
     }
 
@@ -85,7 +91,7 @@ public final class BinaryCrossEntropy implements Loss {
             return Optional.empty();
         }
         return Optional.of((z, a, target, out) -> {
-            TargetChecks.check(this, a, target);
+            TargetChecks.check(this, a, target, out);
             a.backend().binary(BinaryOp.SUB, a, target, out);
             return reducer.gradient(out, a.shape());
         });
@@ -93,19 +99,40 @@ public final class BinaryCrossEntropy implements Loss {
 
     /** {@code -[y log p + (1 - y) log(1 - p)]} in a new tensor, with {@code p} and {@code 1 - p} clipped. */
     static Tensor terms(Tensor output, Tensor y) {
-        Tensor positive = y.mul(Clipping.probabilities(output, output.newLike()).map(UnaryOp.LOG));
-        Tensor negative = y.rsub(1).mul(Clipping.complements(output).map(UnaryOp.LOG));
-        Tensor sum = positive.add(negative);
-        return sum.backend().unary(UnaryOp.NEG, sum, sum);
+        return terms(output, y, output.newLike());
     }
 
     /**
-     * The terms' derivatives {@code (1 - y) / (1 - p) - y / p} in a new tensor, with {@code p} and {@code 1 - p}
-     * clipped: {@code (p - y) / (p (1 - p))} written without the subtraction, which would lose the clipped bound.
+     * {@code out = -[y log p + (1 - y) log(1 - p)]}, with {@code p} and {@code 1 - p} clipped; {@code out} and its work
+     * tensors 0 to 2 are modified.
      */
-    static Tensor slopes(Tensor output, Tensor y) {
-        Tensor negative = y.rsub(1).div(Clipping.complements(output));
-        return negative.sub(y.div(Clipping.probabilities(output, output.newLike())));
+    static Tensor terms(Tensor output, Tensor y, Tensor out) {
+        TensorBackend backend = output.backend();
+        Tensor positive = Clipping.probabilities(output, out.scratch(0));
+        backend.unary(UnaryOp.LOG, positive, positive);
+        backend.binary(BinaryOp.MUL, y, positive, positive);
+        Tensor negative = backend.unary(UnaryOp.NEG, y, out.scratch(1));
+        backend.binary(BinaryOp.ADD, negative, 1, negative);
+        Tensor logComplement = Clipping.complements(output, out.scratch(2));
+        backend.unary(UnaryOp.LOG, logComplement, logComplement);
+        backend.binary(BinaryOp.MUL, negative, logComplement, negative);
+        backend.binary(BinaryOp.ADD, positive, negative, out);
+        return backend.unary(UnaryOp.NEG, out, out);
+    }
+
+    /**
+     * {@code out} = the terms' derivatives {@code (1 - y) / (1 - p) - y / p}, with {@code p} and {@code 1 - p}
+     * clipped: {@code (p - y) / (p (1 - p))} written without the subtraction, which would lose the clipped bound.
+     * {@code out} and its work tensors 0 and 2 are modified.
+     */
+    static Tensor slopes(Tensor output, Tensor y, Tensor out) {
+        TensorBackend backend = output.backend();
+        backend.unary(UnaryOp.NEG, y, out);
+        backend.binary(BinaryOp.ADD, out, 1, out);
+        backend.binary(BinaryOp.DIV, out, Clipping.complements(output, out.scratch(2)), out);
+        Tensor positive = Clipping.probabilities(output, out.scratch(0));
+        backend.binary(BinaryOp.DIV, y, positive, positive);
+        return backend.binary(BinaryOp.SUB, out, positive, out);
     }
 
     @Override

@@ -58,20 +58,35 @@ public final class BinaryCrossEntropyWithLogits implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor softplusTail = output.map(UnaryOp.ABS).map(UnaryOp.NEG).map(UnaryOp.EXP).map(UnaryOp.LOG1P);
-        Tensor terms = output.zip(BinaryOp.MAX, 0).sub(output.mul(target)).add(softplusTail);
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
+        Tensor softplusTail = backend.unary(UnaryOp.ABS, output, work.scratch(0));
+        backend.unary(UnaryOp.NEG, softplusTail, softplusTail);
+        backend.unary(UnaryOp.EXP, softplusTail, softplusTail);
+        backend.unary(UnaryOp.LOG1P, softplusTail, softplusTail);
+        Tensor terms = backend.binary(BinaryOp.MAX, output, 0, work);
+        backend.binary(BinaryOp.SUB, terms, backend.binary(BinaryOp.MUL, output, target, work.scratch(1)), terms);
+        backend.binary(BinaryOp.ADD, terms, softplusTail, terms);
         return reducer.value(terms, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         TensorBackend backend = output.backend();
-        Tensor tail = output.map(UnaryOp.ABS).map(UnaryOp.NEG).map(UnaryOp.EXP);
-        Tensor upper = tail.add(1).map(UnaryOp.RECIPROCAL);
-        Tensor lower = tail.mul(upper);
-        backend.where(output.zip(BinaryOp.GREATER_EQUAL, 0), upper, lower, out);
+        Tensor tail = backend.unary(UnaryOp.ABS, output, out.scratch(0));
+        backend.unary(UnaryOp.NEG, tail, tail);
+        backend.unary(UnaryOp.EXP, tail, tail);
+        Tensor upper = backend.binary(BinaryOp.ADD, tail, 1, out.scratch(1));
+        backend.unary(UnaryOp.RECIPROCAL, upper, upper);
+        Tensor nonNegative = backend.binary(BinaryOp.GREATER_EQUAL, output, 0, out);
+        Tensor factor = backend.binary(BinaryOp.MAX, tail, nonNegative, tail);
+        backend.binary(BinaryOp.MUL, upper, factor, out);
         backend.binary(BinaryOp.SUB, out, target, out);
         return reducer.gradient(out, output.shape());
     }

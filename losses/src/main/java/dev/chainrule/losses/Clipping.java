@@ -3,6 +3,8 @@ package dev.chainrule.losses;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * Keeps the arguments of logarithms and divisions away from 0, so that losses of saturated outputs stay finite:
@@ -33,7 +35,14 @@ final class Clipping {
      * cap as {@code -log(p)}.
      */
     static Tensor complements(Tensor p) {
-        return probabilities(p.rsub(1), p.newLike());
+        return complements(p, p.newLike());
+    }
+
+    /** As {@link #complements(Tensor)}, into {@code out} (modified). */
+    static Tensor complements(Tensor p, Tensor out) {
+        p.backend().unary(UnaryOp.NEG, p, out);
+        p.backend().binary(BinaryOp.ADD, out, 1, out);
+        return probabilities(out, out);
     }
 
     /** {@code max(x, eps)} in a new tensor. */

@@ -83,7 +83,7 @@ public final class Focal implements Loss {
         Tensor u = focus(p, target);
         Tensor focusSlope = u.zip(BinaryOp.POW, gamma - 1).mul(gamma).mul(target.mul(-2).add(1))
                 .mul(BinaryCrossEntropy.terms(output, target));
-        Tensor crossEntropySlope = BinaryCrossEntropy.slopes(output, target);
+        Tensor crossEntropySlope = BinaryCrossEntropy.slopes(output, target, output.newLike());
         backend.binary(BinaryOp.POW, u, gamma, out);
         backend.binary(BinaryOp.MUL, out, crossEntropySlope, out);
         backend.binary(BinaryOp.ADD, out, focusSlope, out);

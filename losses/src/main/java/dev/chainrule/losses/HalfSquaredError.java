@@ -9,6 +9,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 import java.util.Optional;
 
@@ -52,14 +53,20 @@ public final class HalfSquaredError implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor terms = output.sub(target).map(UnaryOp.SQUARE);
-        return 0.5 * reducer.value(terms, output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        output.backend().binary(BinaryOp.SUB, output, target, work);
+        output.backend().unary(UnaryOp.SQUARE, work, work);
+        return 0.5 * reducer.value(work, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         output.backend().binary(BinaryOp.SUB, output, target, out);
         return reducer.gradient(out, output.shape());
     }

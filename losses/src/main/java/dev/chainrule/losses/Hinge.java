@@ -8,6 +8,8 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * Hinge loss of scores {@code a} for targets {@code y} of {@code -1} or {@code 1}: terms {@code max(0, 1 - y a)};
@@ -54,14 +56,20 @@ public final class Hinge implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(Margins.shortfall(output, target), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        return reducer.value(Margins.shortfall(output, target, work), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        Tensor violated = Margins.shortfall(output, target).zip(BinaryOp.GREATER, 0);
+        TargetChecks.check(this, output, target, out);
+        Tensor violated = Margins.shortfall(output, target, out.scratch(0));
+        output.backend().binary(BinaryOp.GREATER, violated, 0, violated);
         output.backend().binary(BinaryOp.MUL, target, violated, out);
         output.backend().binary(BinaryOp.MUL, out, -1, out);
         return reducer.gradient(out, output.shape());

@@ -7,6 +7,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -52,16 +53,24 @@ public final class Huber implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor absolute = output.sub(target).map(UnaryOp.ABS);
-        Tensor clipped = absolute.zip(BinaryOp.MIN, delta);
-        Tensor terms = absolute.sub(clipped.mul(0.5)).mul(clipped);
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
+        Tensor absolute = backend.binary(BinaryOp.SUB, output, target, work);
+        backend.unary(UnaryOp.ABS, absolute, absolute);
+        Tensor clipped = backend.binary(BinaryOp.MIN, absolute, delta, work.scratch(0));
+        backend.binary(BinaryOp.SUB, absolute, backend.binary(BinaryOp.MUL, clipped, 0.5, work.scratch(1)), absolute);
+        Tensor terms = backend.binary(BinaryOp.MUL, absolute, clipped, absolute);
         return reducer.value(terms, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         output.backend().binary(BinaryOp.SUB, output, target, out);
         output.backend().binary(BinaryOp.MAX, out, -delta, out);
         output.backend().binary(BinaryOp.MIN, out, delta, out);

@@ -7,6 +7,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -51,15 +52,25 @@ public final class LogCosh implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor absolute = output.sub(target).map(UnaryOp.ABS);
-        Tensor tail = absolute.mul(-2).map(UnaryOp.EXP).map(UnaryOp.LOG1P);
-        return reducer.value(absolute.add(tail).sub(LOG_2), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
+        Tensor absolute = backend.binary(BinaryOp.SUB, output, target, work);
+        backend.unary(UnaryOp.ABS, absolute, absolute);
+        Tensor tail = backend.binary(BinaryOp.MUL, absolute, -2, work.scratch(0));
+        backend.unary(UnaryOp.EXP, tail, tail);
+        backend.unary(UnaryOp.LOG1P, tail, tail);
+        backend.binary(BinaryOp.ADD, absolute, tail, absolute);
+        return reducer.value(backend.binary(BinaryOp.SUB, absolute, LOG_2, absolute), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         output.backend().binary(BinaryOp.SUB, output, target, out);
         output.backend().unary(UnaryOp.TANH, out, out);
         return reducer.gradient(out, output.shape());

@@ -7,6 +7,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 import java.util.Set;
 
@@ -55,13 +56,20 @@ public final class MeanAbsoluteError implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(output.sub(target).map(UnaryOp.ABS), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        output.backend().binary(BinaryOp.SUB, output, target, work);
+        output.backend().unary(UnaryOp.ABS, work, work);
+        return reducer.value(work, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         output.backend().binary(BinaryOp.SUB, output, target, out);
         output.backend().unary(UnaryOp.SIGN, out, out);
         return reducer.gradient(out, output.shape());

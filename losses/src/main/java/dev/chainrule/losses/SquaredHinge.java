@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -55,14 +56,20 @@ public final class SquaredHinge implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(Margins.shortfall(output, target).map(UnaryOp.SQUARE), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        Tensor shortfall = Margins.shortfall(output, target, work);
+        return reducer.value(output.backend().unary(UnaryOp.SQUARE, shortfall, shortfall), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        output.backend().binary(BinaryOp.MUL, Margins.shortfall(output, target), target, out);
+        TargetChecks.check(this, output, target, out);
+        output.backend().binary(BinaryOp.MUL, Margins.shortfall(output, target, out.scratch(0)), target, out);
         output.backend().binary(BinaryOp.MUL, out, -2, out);
         return reducer.gradient(out, output.shape());
     }

@@ -6,7 +6,10 @@ import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.loss.TargetChecks;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
+import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * The Wasserstein GAN critic loss (Arjovsky et al. 2017) on critic scores {@code a}, with targets {@code y} of
@@ -55,13 +58,18 @@ public final class Wasserstein implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(output.mul(target), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        return reducer.value(output.backend().binary(BinaryOp.MUL, output, target, work), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         output.backend().copy(target, out);
         return reducer.gradient(out, output.shape());
     }

@@ -67,7 +67,7 @@ final class BinaryKernels {
             case EQUAL -> Nd4j.exec(new EqualTo(a, b, out.mask()));
         }
         if (isComparison(op)) {
-            Selection.toNumbers(out.mask(), z);
+            Nd4j.exec(out.maskToNumbers());
         }
     }
 
@@ -75,22 +75,22 @@ final class BinaryKernels {
     static void apply(BinaryOp op, INDArray a, double b, Nd4jTensor out) {
         INDArray z = out.array();
         switch (op) {
-            case ADD -> Nd4j.exec(out.scalarOp(op, ScalarAdd::new, a, b));
-            case SUB -> Nd4j.exec(out.scalarOp(op, ScalarSubtraction::new, a, b));
-            case MUL -> Nd4j.exec(out.scalarOp(op, ScalarMultiplication::new, a, b));
-            case DIV -> Nd4j.exec(out.scalarOp(op, ScalarDivision::new, a, b));
+            case ADD -> Nd4j.exec(out.scalarOp(op, ScalarAdd::new, a, z, b));
+            case SUB -> Nd4j.exec(out.scalarOp(op, ScalarSubtraction::new, a, z, b));
+            case MUL -> Nd4j.exec(out.scalarOp(op, ScalarMultiplication::new, a, z, b));
+            case DIV -> Nd4j.exec(out.scalarOp(op, ScalarDivision::new, a, z, b));
             case POW -> JavaPow.scalar(a, b, out);
             case MAX -> replace(a, b, z, isNegativeZero(b) ? Conditions.lessThan(b) : Conditions.lessThanOrEqual(b));
             case MIN -> replace(a, b, z,
                     isNegativeZero(b) ? Conditions.greaterThanOrEqual(b) : Conditions.greaterThan(b));
-            case GREATER -> Nd4j.exec(new ScalarGreaterThan(a, out.mask(), b));
-            case GREATER_EQUAL -> Nd4j.exec(new ScalarGreaterThanOrEqual(a, out.mask(), b));
-            case LESS -> Nd4j.exec(new ScalarLessThan(a, out.mask(), b));
-            case LESS_EQUAL -> Nd4j.exec(new ScalarLessThanOrEqual(a, out.mask(), b));
-            case EQUAL -> Nd4j.exec(new ScalarEquals(a, out.mask(), b));
+            case GREATER -> Nd4j.exec(out.scalarOp(op, ScalarGreaterThan::new, a, out.mask(), b));
+            case GREATER_EQUAL -> Nd4j.exec(out.scalarOp(op, ScalarGreaterThanOrEqual::new, a, out.mask(), b));
+            case LESS -> Nd4j.exec(out.scalarOp(op, ScalarLessThan::new, a, out.mask(), b));
+            case LESS_EQUAL -> Nd4j.exec(out.scalarOp(op, ScalarLessThanOrEqual::new, a, out.mask(), b));
+            case EQUAL -> Nd4j.exec(out.scalarOp(op, ScalarEquals::new, a, out.mask(), b));
         }
         if (isComparison(op)) {
-            Selection.toNumbers(out.mask(), z);
+            Nd4j.exec(out.maskToNumbers());
         }
     }
 

@@ -227,7 +227,7 @@ public final class Nd4jBackend implements TensorBackend {
 
     @Override
     public double reduceAll(ReduceOp op, Tensor x) {
-        return Reductions.all(op, own("reduceAll " + op, x).array());
+        return Reductions.all(op, own("reduceAll " + op, x));
     }
 
     @Override

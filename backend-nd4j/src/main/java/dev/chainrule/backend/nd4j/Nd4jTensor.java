@@ -2,6 +2,7 @@ package dev.chainrule.backend.nd4j;
 
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.ScratchTensors;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
@@ -9,9 +10,12 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import java.util.EnumMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.BaseScalarOp;
+import org.nd4j.linalg.api.ops.BaseReduceOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,8 +38,11 @@ final class Nd4jTensor implements Tensor {
     private final INDArray[] work = new INDArray[2];
     private INDArray ones;
     private int[] rowIndices;
-    private final EnumMap<BinaryOp, BaseScalarOp> scalarOps = new EnumMap<>(BinaryOp.class);
+    private final EnumMap<BinaryOp, ScalarOp> scalarOps = new EnumMap<>(BinaryOp.class);
     private INDArray scalar;
+    private DynamicCustomOp maskToNumbers;
+    private final EnumMap<ReduceOp, BaseReduceOp> reductions = new EnumMap<>(ReduceOp.class);
+    private INDArray reduced;
     private float[] hostFloats;
     private double[] hostDoubles;
     private ScratchTensors scratch;
@@ -95,22 +102,47 @@ final class Nd4jTensor implements Tensor {
     }
 
     /**
-     * The scalar operation {@code kind} that writes this tensor, ready to run {@code x kind value}: the operation
-     * object and its native scalar are created once and kept, because creating them allocates native memory, which
-     * took most of the time of a scalar operation on a small tensor.
+     * The scalar operation {@code kind} that writes this tensor (its values, or for a comparison its mask
+     * {@code z}), ready to run {@code x kind value}: the operation object and its native scalar are created once and
+     * kept, because creating them allocates native memory, which took most of the time of a scalar operation on a
+     * small tensor.
      *
      * @param create makes the operation on first use
      */
-    BaseScalarOp scalarOp(BinaryOp kind, Supplier<BaseScalarOp> create, INDArray x, double value) {
+    ScalarOp scalarOp(BinaryOp kind, Supplier<? extends ScalarOp> create, INDArray x, INDArray z, double value) {
         if (scalar == null) {
             scalar = Nd4j.scalar(array.dataType(), 0);
         }
         scalar.putScalar(0, value);
-        BaseScalarOp op = scalarOps.computeIfAbsent(kind, key -> create.get());
+        ScalarOp op = scalarOps.computeIfAbsent(kind, key -> create.get());
         op.setX(x);
-        op.setZ(array);
+        op.setZ(z);
         op.setScalar(scalar);
         return op;
+    }
+
+    /** The cast of this tensor's comparison mask into its values as 0 and 1, created once and kept. */
+    DynamicCustomOp maskToNumbers() {
+        if (maskToNumbers == null) {
+            maskToNumbers = Selection.castOp(mask(), array);
+        }
+        return maskToNumbers;
+    }
+
+    /**
+     * The reduction {@code kind} of all of this tensor into a kept scalar, created once and kept; run it and read
+     * {@link #reduced()}. Reading a tensor does not change it: these belong to the backend, not to its contents.
+     */
+    BaseReduceOp reductionOfAll(ReduceOp kind, BiFunction<INDArray, INDArray, BaseReduceOp> create) {
+        if (reduced == null) {
+            reduced = Nd4j.scalar(array.dataType(), 0);
+        }
+        return reductions.computeIfAbsent(kind, key -> create.apply(array, reduced));
+    }
+
+    /** The result of the last {@link #reductionOfAll}. */
+    double reduced() {
+        return reduced.getDouble(0);
     }
 
     /** A Java array of this tensor's size, kept, for operations computed on the Java side. */

@@ -3,6 +3,7 @@ package dev.chainrule.backend.nd4j;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseReduceOp;
 import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Min;
@@ -35,14 +36,15 @@ final class Reductions {
         }
     }
 
-    /** {@code op} of every element of {@code x}. */
-    static double all(ReduceOp op, INDArray x) {
-        Number value = switch (op) {
-            case SUM -> x.sumNumber();
-            case MEAN -> x.meanNumber();
-            case MAX -> x.maxNumber();
-            case MIN -> x.minNumber();
-        };
-        return value.doubleValue();
+    /** {@code op} of every element of {@code x}, by an operation and into a scalar that {@code x} keeps. */
+    static double all(ReduceOp op, Nd4jTensor x) {
+        BaseReduceOp reduction = x.reductionOfAll(op, (array, result) -> switch (op) {
+            case SUM -> new Sum(array, result);
+            case MEAN -> new Mean(array, result);
+            case MAX -> new Max(array, result);
+            case MIN -> new Min(array, result);
+        });
+        Nd4j.exec(reduction);
+        return x.reduced();
     }
 }

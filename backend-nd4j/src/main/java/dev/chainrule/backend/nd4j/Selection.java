@@ -31,8 +31,13 @@ final class Selection {
 
     /** {@code out = mask ? 1 : 0} in {@code out}'s type, from a BOOL {@code mask}. */
     static void toNumbers(INDArray mask, INDArray out) {
-        Nd4j.exec(DynamicCustomOp.builder("cast").addInputs(mask).addOutputs(out)
-                .addIntegerArguments(out.dataType().toInt()).build());
+        Nd4j.exec(castOp(mask, out));
+    }
+
+    /** The operation {@code out = mask ? 1 : 0}, to run (and keep) for a fixed mask and output. */
+    static DynamicCustomOp castOp(INDArray mask, INDArray out) {
+        return DynamicCustomOp.builder("cast").addInputs(mask).addOutputs(out)
+                .addIntegerArguments(out.dataType().toInt()).build();
     }
 
     /**
