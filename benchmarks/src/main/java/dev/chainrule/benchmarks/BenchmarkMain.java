@@ -4,6 +4,8 @@ import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,16 +43,18 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         boolean quick = List.of(args).contains("quick");
         String[] backends = usableBackends();
+        Path log = Files.createTempFile("chainrule-jmh-", ".log");
+        progress("JMH's own output goes to " + log);
         List<Score> scores = new ArrayList<>();
         progress("matrix products: 16 shapes x " + backends.length + " backends");
-        scores.addAll(run(options(GemmBenchmark.class, backends, quick).mode(Mode.AverageTime)
+        scores.addAll(run(options(GemmBenchmark.class, backends, log).mode(Mode.AverageTime)
                 .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 300))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 400))));
         progress("training: " + TrainingBenchmark.EPOCHS + " epochs an invocation, SGD and Adam");
-        scores.addAll(run(options(TrainingBenchmark.class, backends, quick).mode(Mode.SingleShotTime)
+        scores.addAll(run(options(TrainingBenchmark.class, backends, log).mode(Mode.SingleShotTime)
                 .warmupIterations(quick ? 0 : 1).measurementIterations(quick ? 1 : 3)));
         progress("inference: batch 1 and 1024");
-        scores.addAll(run(options(InferenceBenchmark.class, backends, quick).mode(Mode.AverageTime)
+        scores.addAll(run(options(InferenceBenchmark.class, backends, log).mode(Mode.AverageTime)
                 .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 500))));
         Map<String, long[]> defaultHeap = new LinkedHashMap<>();
@@ -65,10 +69,10 @@ public final class BenchmarkMain {
                 BenchmarkData.describeSource()));
     }
 
-    private static ChainedOptionsBuilder options(Class<?> benchmark, String[] backends, boolean quick) {
+    private static ChainedOptionsBuilder options(Class<?> benchmark, String[] backends, Path log) {
         return new OptionsBuilder().include(benchmark.getName() + "\\.").param("backend", backends).forks(1)
                 .jvmArgsAppend("--add-modules=jdk.incubator.vector").timeUnit(TimeUnit.MICROSECONDS)
-                .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
+                .shouldFailOnError(true).verbosity(VerboseMode.NORMAL).output(log.toString());
     }
 
     private static List<Score> run(ChainedOptionsBuilder options) throws RunnerException {

@@ -114,8 +114,8 @@ final class SummaryTable {
         }
         long data = (defaultHeap.isEmpty() ? sizedHeap : defaultHeap).values().iterator().next()[1];
         double limit = 1.5 * data + 200 * MEGABYTE;
-        lines.add(String.format(Locale.ROOT, "| peak resident memory (VmHWM, MB), training one epoch with validation; "
-                + "data %.0f MB as FLOAT32, limit 1.5 x data + 200 MB = %.0f MB | plain | nd4j |", data / MEGABYTE,
+        lines.add(String.format(Locale.ROOT, "| peak resident memory (VmHWM, MiB), training one epoch with validation; "
+                + "data %.0f MiB as FLOAT32, limit 1.5 x data + 200 MiB = %.0f MiB | plain | nd4j |", data / MEGABYTE,
                 limit / MEGABYTE));
         lines.add("| --- | ---: | ---: |");
         lines.add("| JVM's default heap | " + megabytes(defaultHeap, PLAIN) + " | " + megabytes(defaultHeap, ND4J) + " |");
@@ -131,8 +131,8 @@ final class SummaryTable {
 
     private void memoryTarget(String backend, String heap, long[] measured, double limit) {
         if (measured != null) {
-            target("peak memory on " + backend + ", " + heap + ", < 1.5 x data + 200 MB", measured[0] / MEGABYTE,
-                    measured[0] < limit, "%.0f MB", 1);
+            target("peak memory on " + backend + ", " + heap + ", < 1.5 x data + 200 MiB", measured[0] / MEGABYTE,
+                    measured[0] < limit, "%.0f MiB", 1);
         }
     }
 
