@@ -22,9 +22,4 @@ final class Float64Tensor extends PlainTensor {
     double at(int i) {
         return data[i];
     }
-
-    @Override
-    void put(int i, double value) {
-        data[i] = value;
-    }
 }

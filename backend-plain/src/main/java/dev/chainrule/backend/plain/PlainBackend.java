@@ -10,12 +10,13 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
 import dev.chainrule.core.tensor.UnaryOp;
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
+import java.util.Arrays;
 
 /**
  * The pure-Java backend: tensors in Java arrays, no native code. It is the reference that other backends are
- * checked against, so every operation is written for clarity first.
+ * checked against: {@link ScalarFunctions} defines what each operation means. This class checks the arguments and
+ * dispatches by dtype to the loops that compute: {@link MatrixMultiply}, {@link Float32Elementwise},
+ * {@link Float32Reductions} and their FLOAT64 twins.
  */
 @AutoService(TensorBackend.class)
 public final class PlainBackend implements TensorBackend {
@@ -49,8 +50,12 @@ public final class PlainBackend implements TensorBackend {
     public Tensor assign(double[] rowMajor, Tensor out) {
         PlainTensor target = own("assign", out);
         TensorChecks.arrayFits("assign", out.shape(), rowMajor.length);
-        for (int i = 0; i < rowMajor.length; i++) {
-            target.put(i, rowMajor[i]);
+        if (target instanceof Float32Tensor floats) {
+            for (int i = 0; i < rowMajor.length; i++) {
+                floats.data[i] = (float) rowMajor[i];
+            }
+        } else {
+            System.arraycopy(rowMajor, 0, ((Float64Tensor) target).data, 0, rowMajor.length);
         }
         return out;
     }
@@ -61,9 +66,10 @@ public final class PlainBackend implements TensorBackend {
         if (tensor instanceof Float64Tensor doubles) {
             return doubles.data.clone();
         }
-        double[] values = new double[tensor.size()];
+        float[] floats = ((Float32Tensor) tensor).data;
+        double[] values = new double[floats.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = tensor.at(i);
+            values[i] = floats[i];
         }
         return values;
     }
@@ -83,8 +89,10 @@ public final class PlainBackend implements TensorBackend {
     @Override
     public Tensor fill(double value, Tensor out) {
         PlainTensor target = own("fill", out);
-        for (int i = 0; i < target.size(); i++) {
-            target.put(i, value);
+        if (target instanceof Float32Tensor floats) {
+            Arrays.fill(floats.data, (float) value);
+        } else {
+            Arrays.fill(((Float64Tensor) target).data, value);
         }
         return out;
     }
@@ -97,11 +105,11 @@ public final class PlainBackend implements TensorBackend {
         TensorChecks.noAlias("matmul", out, a, b);
         int inner = transposeA ? a.rows() : a.columns();
         if (out instanceof Float64Tensor c) {
-            MatrixMultiply.float64(((Float64Tensor) a).data, transposeA, a.columns(), ((Float64Tensor) b).data,
-                    transposeB, b.columns(), c.data, result.rows(), result.columns(), inner);
+            MatrixMultiply.shared().float64(doubles(a), transposeA, a.columns(), doubles(b), transposeB, b.columns(),
+                    c.data, result.rows(), result.columns(), inner);
         } else {
-            MatrixMultiply.float32(((Float32Tensor) a).data, transposeA, a.columns(), ((Float32Tensor) b).data,
-                    transposeB, b.columns(), ((Float32Tensor) out).data, result.rows(), result.columns(), inner);
+            MatrixMultiply.shared().float32(floats(a), transposeA, a.columns(), floats(b), transposeB, b.columns(),
+                    floats(out), result.rows(), result.columns(), inner);
         }
         return out;
     }
@@ -110,11 +118,10 @@ public final class PlainBackend implements TensorBackend {
     public Tensor unary(UnaryOp op, Tensor x, Tensor out) {
         checkSame("unary " + op, x, out);
         TensorChecks.sameShape("unary " + op, "out", x.shape(), out.shape());
-        PlainTensor in = (PlainTensor) x;
-        PlainTensor target = (PlainTensor) out;
-        DoubleUnaryOperator function = ScalarFunctions.of(op);
-        for (int i = 0; i < in.size(); i++) {
-            target.put(i, function.applyAsDouble(in.at(i)));
+        if (out instanceof Float32Tensor target) {
+            Float32Elementwise.unary(op, floats(x), target.data, target.size());
+        } else {
+            Float64Elementwise.unary(op, doubles(x), doubles(out), x.shape().size());
         }
         return out;
     }
@@ -124,18 +131,12 @@ public final class PlainBackend implements TensorBackend {
         checkSame("binary " + op, a, b, out);
         TensorChecks.broadcastable("binary " + op, a.shape(), b.shape());
         TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
-        PlainTensor left = (PlainTensor) a;
-        PlainTensor right = (PlainTensor) b;
-        PlainTensor target = (PlainTensor) out;
-        DoubleBinaryOperator function = ScalarFunctions.of(op);
-        int columns = a.columns();
-        int rowStride = b.rows() == 1 ? 0 : b.columns();
-        int columnStride = b.columns() == 1 ? 0 : 1;
-        for (int r = 0; r < a.rows(); r++) {
-            for (int c = 0; c < columns; c++) {
-                int i = r * columns + c;
-                target.put(i, function.applyAsDouble(left.at(i), right.at(r * rowStride + c * columnStride)));
-            }
+        if (out instanceof Float32Tensor target) {
+            Float32Elementwise.broadcast(op, floats(a), a.rows(), a.columns(), floats(b), b.rows(), b.columns(),
+                    target.data);
+        } else {
+            Float64Elementwise.broadcast(op, doubles(a), a.rows(), a.columns(), doubles(b), b.rows(), b.columns(),
+                    doubles(out));
         }
         return out;
     }
@@ -144,12 +145,10 @@ public final class PlainBackend implements TensorBackend {
     public Tensor binary(BinaryOp op, Tensor a, double b, Tensor out) {
         checkSame("binary " + op, a, out);
         TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
-        PlainTensor left = (PlainTensor) a;
-        PlainTensor target = (PlainTensor) out;
-        DoubleBinaryOperator function = ScalarFunctions.of(op);
-        double scalar = roundTo(a.dtype(), b);
-        for (int i = 0; i < left.size(); i++) {
-            target.put(i, function.applyAsDouble(left.at(i), scalar));
+        if (out instanceof Float32Tensor target) {
+            Float32Elementwise.binary(op, floats(a), 0, (float) b, target.data, 0, target.size());
+        } else {
+            Float64Elementwise.binary(op, doubles(a), 0, b, doubles(out), 0, a.shape().size());
         }
         return out;
     }
@@ -159,12 +158,10 @@ public final class PlainBackend implements TensorBackend {
         checkSame("addScaled", a, b, out);
         TensorChecks.sameShape("addScaled", "b", a.shape(), b.shape());
         TensorChecks.sameShape("addScaled", "out", a.shape(), out.shape());
-        PlainTensor left = (PlainTensor) a;
-        PlainTensor right = (PlainTensor) b;
-        PlainTensor target = (PlainTensor) out;
-        double scale = roundTo(a.dtype(), alpha);
-        for (int i = 0; i < left.size(); i++) {
-            target.put(i, left.at(i) + scale * right.at(i));
+        if (out instanceof Float32Tensor target) {
+            Float32Elementwise.addScaled(floats(a), (float) alpha, floats(b), target.data, target.size());
+        } else {
+            Float64Elementwise.addScaled(doubles(a), alpha, doubles(b), doubles(out), a.shape().size());
         }
         return out;
     }
@@ -175,12 +172,11 @@ public final class PlainBackend implements TensorBackend {
         TensorChecks.sameShape("where", "ifTrue", mask.shape(), ifTrue.shape());
         TensorChecks.sameShape("where", "ifFalse", mask.shape(), ifFalse.shape());
         TensorChecks.sameShape("where", "out", mask.shape(), out.shape());
-        PlainTensor condition = (PlainTensor) mask;
-        PlainTensor yes = (PlainTensor) ifTrue;
-        PlainTensor no = (PlainTensor) ifFalse;
-        PlainTensor target = (PlainTensor) out;
-        for (int i = 0; i < condition.size(); i++) {
-            target.put(i, condition.at(i) != 0 ? yes.at(i) : no.at(i));
+        if (out instanceof Float32Tensor target) {
+            Float32Elementwise.where(floats(mask), floats(ifTrue), floats(ifFalse), target.data, target.size());
+        } else {
+            Float64Elementwise.where(doubles(mask), doubles(ifTrue), doubles(ifFalse), doubles(out),
+                    mask.shape().size());
         }
         return out;
     }
@@ -189,20 +185,10 @@ public final class PlainBackend implements TensorBackend {
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
         checkSame("reduce " + op, x, out);
         TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
-        PlainTensor in = (PlainTensor) x;
-        PlainTensor target = (PlainTensor) out;
-        DoubleBinaryOperator accumulate = ScalarFunctions.accumulator(op);
-        int rows = x.rows();
-        int columns = x.columns();
-        int outer = axis == ReduceAxis.PER_ROW ? rows : columns;
-        int inner = axis == ReduceAxis.PER_ROW ? columns : rows;
-        for (int o = 0; o < outer; o++) {
-            double value = ScalarFunctions.identity(op);
-            for (int i = 0; i < inner; i++) {
-                int index = axis == ReduceAxis.PER_ROW ? o * columns + i : i * columns + o;
-                value = accumulate.applyAsDouble(value, in.at(index));
-            }
-            target.put(o, op == ReduceOp.MEAN ? value / inner : value);
+        if (out instanceof Float32Tensor target) {
+            Float32Reductions.reduce(op, axis, floats(x), x.rows(), x.columns(), target.data);
+        } else {
+            Float64Reductions.reduce(op, axis, doubles(x), x.rows(), x.columns(), doubles(out));
         }
         return out;
     }
@@ -210,12 +196,8 @@ public final class PlainBackend implements TensorBackend {
     @Override
     public double reduceAll(ReduceOp op, Tensor x) {
         PlainTensor in = own("reduceAll " + op, x);
-        DoubleBinaryOperator accumulate = ScalarFunctions.accumulator(op);
-        double value = ScalarFunctions.identity(op);
-        for (int i = 0; i < in.size(); i++) {
-            value = accumulate.applyAsDouble(value, in.at(i));
-        }
-        return op == ReduceOp.MEAN ? value / in.size() : value;
+        return in instanceof Float32Tensor floats ? Float32Reductions.reduceAll(op, floats.data, in.size())
+                : Float64Reductions.reduceAll(op, doubles(x), in.size());
     }
 
     @Override
@@ -248,8 +230,12 @@ public final class PlainBackend implements TensorBackend {
         TensorChecks.sameBackendAndDType(op, this, tensors);
     }
 
-    private static double roundTo(DType dtype, double value) {
-        return dtype == DType.FLOAT32 ? (float) value : value;
+    private static float[] floats(Tensor tensor) {
+        return ((Float32Tensor) tensor).data;
+    }
+
+    private static double[] doubles(Tensor tensor) {
+        return ((Float64Tensor) tensor).data;
     }
 
     @Override

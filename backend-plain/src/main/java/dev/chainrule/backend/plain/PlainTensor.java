@@ -25,9 +25,6 @@ abstract sealed class PlainTensor implements Tensor permits Float32Tensor, Float
     /** Element {@code i} in row-major order. */
     abstract double at(int i);
 
-    /** Sets element {@code i}, rounding to this tensor's dtype. */
-    abstract void put(int i, double value);
-
     @Override
     public final TensorBackend backend() {
         return backend;

@@ -1,0 +1,115 @@
+package dev.chainrule.backend.plain;
+
+/**
+ * A FLOAT32 product computed block by block on one thread: for each {@code nc}-wide block of B and each
+ * {@code kc}-deep slice, pack that block of B; for each {@code mc}-tall block of A, pack it and run the kernel over
+ * every tile of C that the two blocks make (Goto and van de Geijn's loop order). Partial tiles at the edges are
+ * computed into a scratch tile and copied.
+ * Each thread keeps its packing buffers from product to product (at most {@code (mc + nc) kc} elements), since
+ * zeroing new ones would cost a noticeable share of a mid-sized product.
+ */
+final class Float32Blocked {
+
+    /** A with at most this many kernel tiles of rows reads B in place instead of packing it. */
+    static final int IN_PLACE_B_TILES = 4;
+
+    private final Float32Kernel kernel;
+    private final Blocking blocking;
+    private final ThreadLocal<float[][]> buffers = ThreadLocal.withInitial(() -> new float[3][0]);
+
+    Float32Blocked(Float32Kernel kernel, Blocking blocking) {
+        this.kernel = kernel;
+        this.blocking = blocking;
+    }
+
+    Float32Blocked(Float32Kernel kernel) {
+        this(kernel, Blocking.forKernel(kernel.rows(), kernel.columns(), Float.BYTES));
+    }
+
+    Float32Kernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * {@code C = op(A) op(B)} for the {@code rows x columns} block of C that starts at {@code c[cOffset]} with row
+     * stride {@code cStep}; the layouts place element {@code (0, 0)} of the matching blocks of {@code op(A)}
+     * ({@code rows x depth}) and {@code op(B)} ({@code depth x columns}). Modifies only that block of {@code c}.
+     *
+     * <p>When A has few rows and B's rows are contiguous, each packed panel of B would serve only a few tiles, so
+     * the kernel reads B where it lies and only the ragged last panel is packed.
+     */
+    void multiply(float[] a, Layout aLayout, float[] b, Layout bLayout, float[] c, int cOffset, int cStep,
+            int rows, int columns, int depth) {
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int kc = Math.min(blocking.depth(), depth);
+        boolean readBInPlace = bLayout.columnStride() == 1 && rows <= IN_PLACE_B_TILES * mr;
+        float[] packedA = buffer(0, roundUp(Math.min(blocking.rows(), rows), mr) * kc);
+        float[] packedB = buffer(1, roundUp(readBInPlace ? nr : Math.min(blocking.columns(), columns), nr) * kc);
+        float[] edge = buffer(2, mr * nr);
+        for (int jc = 0; jc < columns; jc += blocking.columns()) {
+            int nb = Math.min(blocking.columns(), columns - jc);
+            int inPlace = readBInPlace ? nb / nr * nr : 0;
+            for (int pc = 0; pc < depth; pc += kc) {
+                int kb = Math.min(kc, depth - pc);
+                Layout bBlock = bLayout.block(pc, jc);
+                Float32Packing.packB(b, bBlock.block(0, inPlace), kb, nb - inPlace, nr, packedB);
+                Panels panels = new Panels(b, bBlock.offset(), bBlock.rowStride(), inPlace, packedB);
+                for (int ic = 0; ic < rows; ic += blocking.rows()) {
+                    int mb = Math.min(blocking.rows(), rows - ic);
+                    Float32Packing.packA(a, aLayout.block(ic, pc), mb, kb, mr, packedA);
+                    tiles(kb, mb, nb, packedA, panels, c, cOffset + ic * cStep + jc, cStep, pc > 0, edge);
+                }
+            }
+        }
+    }
+
+    /** Runs the kernel over every tile of one block pair; the B micro-panel stays in L1 across the rows. */
+    private void tiles(int depth, int rows, int columns, float[] packedA, Panels panels, float[] c, int cOffset,
+            int cStep, boolean accumulate, float[] edge) {
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        for (int jr = 0; jr < columns; jr += nr) {
+            int tileColumns = Math.min(nr, columns - jr);
+            boolean inPlace = jr < panels.inPlace();
+            float[] b = inPlace ? panels.b() : panels.packed();
+            int bOffset = inPlace ? panels.offset() + jr : (jr - panels.inPlace()) * depth;
+            int bStep = inPlace ? panels.step() : nr;
+            for (int ir = 0; ir < rows; ir += mr) {
+                int tileRows = Math.min(mr, rows - ir);
+                int at = cOffset + ir * cStep + jr;
+                if (tileRows == mr && tileColumns == nr) {
+                    kernel.tile(depth, packedA, ir * depth, b, bOffset, bStep, c, at, cStep, accumulate);
+                } else {
+                    kernel.tile(depth, packedA, ir * depth, b, bOffset, bStep, edge, 0, nr, false);
+                    for (int r = 0; r < tileRows; r++) {
+                        for (int j = 0; j < tileColumns; j++) {
+                            float value = edge[r * nr + j];
+                            c[at + r * cStep + j] = accumulate ? c[at + r * cStep + j] + value : value;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where the kernel finds B: the columns before {@code inPlace} in {@code b} itself (element {@code (k, j)} at
+     * {@code offset + k * step + j}), the rest packed in {@code packed}.
+     */
+    private record Panels(float[] b, int offset, int step, int inPlace, float[] packed) {
+    }
+
+    /** This thread's buffer {@code which}, grown to at least {@code size}; packing overwrites what it uses. */
+    private float[] buffer(int which, int size) {
+        float[][] own = buffers.get();
+        if (own[which].length < size) {
+            own[which] = new float[size];
+        }
+        return own[which];
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+}

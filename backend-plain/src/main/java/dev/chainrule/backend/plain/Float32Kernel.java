@@ -1,0 +1,35 @@
+package dev.chainrule.backend.plain;
+
+/**
+ * The innermost loops of a FLOAT32 matrix product, the only code that touches every multiply-add. The blocked
+ * product ({@link Float32Blocked}) packs its operands so that a kernel reads them contiguously.
+ *
+ * <p>Both methods <b>modify</b> only {@code c}; with {@code accumulate} they add to it, otherwise they overwrite it.
+ */
+interface Float32Kernel {
+
+    /** What the kernel is, for the log: {@code "vector, 16 lanes"} or {@code "scalar"}. */
+    String description();
+
+    /** Rows of C that {@link #tile} computes at once (MR). */
+    int rows();
+
+    /** Columns of C that {@link #tile} computes at once (NR). */
+    int columns();
+
+    /**
+     * A full {@code rows() x columns()} tile: {@code C(r, j) (+)= sum over k of A(r, k) B(k, j)}, where
+     * {@code A(r, k) = a[aOffset + k * rows() + r]} (a packed micro-panel),
+     * {@code B(k, j) = b[bOffset + k * bStep + j]} and {@code C(r, j) = c[cOffset + r * cStep + j]}.
+     */
+    void tile(int depth, float[] a, int aOffset, float[] b, int bOffset, int bStep, float[] c, int cOffset,
+            int cStep, boolean accumulate);
+
+    /**
+     * One row of a product, for products with very few rows: {@code C(j) (+)= sum over k of A(k) B(k, j)} for
+     * {@code j < width}, where {@code A(k) = a[aOffset + k * aStep]}, {@code B(k, j) = b[bOffset + k * bStep + j]}
+     * and {@code C(j) = c[cOffset + j]}.
+     */
+    void row(int depth, int width, float[] a, int aOffset, int aStep, float[] b, int bOffset, int bStep,
+            float[] c, int cOffset, boolean accumulate);
+}

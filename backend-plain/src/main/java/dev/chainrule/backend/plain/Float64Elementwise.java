@@ -1,0 +1,196 @@
+package dev.chainrule.backend.plain;
+
+import dev.chainrule.core.tensor.BinaryOp;
+import dev.chainrule.core.tensor.UnaryOp;
+
+/**
+ * The element-wise operations on FLOAT64 arrays, one plain loop per operation so that the JIT compiles each to
+ * vector instructions where the hardware has them. Each loop computes what {@link ScalarFunctions} defines. Every
+ * method <b>modifies</b> only {@code out}, which may be one of the inputs.
+ */
+final class Float64Elementwise {
+
+    private Float64Elementwise() {
+    }
+
+    /** {@code out[i] = op(x[i])} for {@code i < count}. */
+    static void unary(UnaryOp op, double[] x, double[] out, int count) {
+        switch (op) {
+            case NEG -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = -x[i];
+                }
+            }
+            case ABS -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = Math.abs(x[i]);
+                }
+            }
+            case SQUARE -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = x[i] * x[i];
+                }
+            }
+            case RECIPROCAL -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = 1 / x[i];
+                }
+            }
+            case SQRT -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = Math.sqrt(x[i]);
+                }
+            }
+            case EXP -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = Math.exp(x[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = Math.tanh(x[i]);
+                }
+            }
+            case LOG -> {
+                for (int i = 0; i < count; i++) {
+                    out[i] = Math.log(x[i]);
+                }
+            }
+            default -> {
+                java.util.function.DoubleUnaryOperator function = ScalarFunctions.of(op);
+                for (int i = 0; i < count; i++) {
+                    out[i] = function.applyAsDouble(x[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code out = a op b} for a {@code rows x columns} array {@code a} and a {@code b} of the same shape, a row
+     * ({@code 1 x columns}), a column ({@code rows x 1}) or a scalar ({@code 1 x 1}), as the shapes were checked.
+     */
+    static void broadcast(BinaryOp op, double[] a, int rows, int columns, double[] b, int bRows, int bColumns,
+            double[] out) {
+        if (bRows == rows && bColumns == columns) {
+            binary(op, a, 0, b, 0, out, 0, rows * columns);
+        } else if (bRows == 1 && bColumns == 1) {
+            binary(op, a, 0, b[0], out, 0, rows * columns);
+        } else if (bRows == 1) {
+            for (int r = 0; r < rows; r++) {
+                binary(op, a, r * columns, b, 0, out, r * columns, columns);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                binary(op, a, r * columns, b[r], out, r * columns, columns);
+            }
+        }
+    }
+
+    /** {@code out[outAt + i] = a[aAt + i] op b[bAt + i]} for {@code i < count}. */
+    static void binary(BinaryOp op, double[] a, int aAt, double[] b, int bAt, double[] out, int outAt, int count) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] + b[bAt + i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] - b[bAt + i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] * b[bAt + i];
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] / b[bAt + i];
+                }
+            }
+            case MAX -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = Math.max(a[aAt + i], b[bAt + i]);
+                }
+            }
+            case MIN -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = Math.min(a[aAt + i], b[bAt + i]);
+                }
+            }
+            default -> {
+                java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = function.applyAsDouble(a[aAt + i], b[bAt + i]);
+                }
+            }
+        }
+    }
+
+    /** {@code out[outAt + i] = a[aAt + i] op b} for {@code i < count}. */
+    static void binary(BinaryOp op, double[] a, int aAt, double b, double[] out, int outAt, int count) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] + b;
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] - b;
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] * b;
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] / b;
+                }
+            }
+            case MAX -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = Math.max(a[aAt + i], b);
+                }
+            }
+            case MIN -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = Math.min(a[aAt + i], b);
+                }
+            }
+            case GREATER -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] > b ? 1 : 0;
+                }
+            }
+            case GREATER_EQUAL -> {
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = a[aAt + i] >= b ? 1 : 0;
+                }
+            }
+            default -> {
+                java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
+                for (int i = 0; i < count; i++) {
+                    out[outAt + i] = function.applyAsDouble(a[aAt + i], b);
+                }
+            }
+        }
+    }
+
+    /** {@code out[i] = a[i] + alpha * b[i]} for {@code i < count}. */
+    static void addScaled(double[] a, double alpha, double[] b, double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[i] = a[i] + alpha * b[i];
+        }
+    }
+
+    /** {@code out[i] = mask[i] != 0 ? ifTrue[i] : ifFalse[i]} for {@code i < count}. */
+    static void where(double[] mask, double[] ifTrue, double[] ifFalse, double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[i] = mask[i] != 0 ? ifTrue[i] : ifFalse[i];
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.chainrule.backend.plain;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@link Float64Kernel} on the Vector API ({@code jdk.incubator.vector}): a 12 x (2 vectors) tile held in 24
+ * vector accumulators, each step a broadcast of one element of A times two vectors of B (a fused multiply-add).
+ * With 512-bit vectors the tile is 12 x 16. Only {@link VectorKernels} refers to this class, so the backend
+ * loads without the incubator module.
+ */
+final class VectorFloat64Kernel implements Float64Kernel {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int ROWS = 12;
+
+    @Override
+    public String description() {
+        return "vector, " + LANES + " lanes";
+    }
+
+    @Override
+    public int rows() {
+        return ROWS;
+    }
+
+    @Override
+    public int columns() {
+        return 2 * LANES;
+    }
+
+    @Override
+    public void tile(int depth, double[] a, int aOffset, double[] b, int bOffset, int bStep, double[] c, int cOffset,
+            int cStep, boolean accumulate) {
+        // Accumulating starts from C's values; helpers taking vectors are avoided, the JIT would not inline them all.
+        int r0 = cOffset;
+        DoubleVector c00 = accumulate ? DoubleVector.fromArray(SPECIES, c, r0) : DoubleVector.zero(SPECIES);
+        DoubleVector c01 = accumulate ? DoubleVector.fromArray(SPECIES, c, r0 + LANES) : DoubleVector.zero(SPECIES);
+        int r1 = cOffset + cStep;
+        DoubleVector c10 = accumulate ? DoubleVector.fromArray(SPECIES, c, r1) : DoubleVector.zero(SPECIES);
+        DoubleVector c11 = accumulate ? DoubleVector.fromArray(SPECIES, c, r1 + LANES) : DoubleVector.zero(SPECIES);
+        int r2 = cOffset + 2 * cStep;
+        DoubleVector c20 = accumulate ? DoubleVector.fromArray(SPECIES, c, r2) : DoubleVector.zero(SPECIES);
+        DoubleVector c21 = accumulate ? DoubleVector.fromArray(SPECIES, c, r2 + LANES) : DoubleVector.zero(SPECIES);
+        int r3 = cOffset + 3 * cStep;
+        DoubleVector c30 = accumulate ? DoubleVector.fromArray(SPECIES, c, r3) : DoubleVector.zero(SPECIES);
+        DoubleVector c31 = accumulate ? DoubleVector.fromArray(SPECIES, c, r3 + LANES) : DoubleVector.zero(SPECIES);
+        int r4 = cOffset + 4 * cStep;
+        DoubleVector c40 = accumulate ? DoubleVector.fromArray(SPECIES, c, r4) : DoubleVector.zero(SPECIES);
+        DoubleVector c41 = accumulate ? DoubleVector.fromArray(SPECIES, c, r4 + LANES) : DoubleVector.zero(SPECIES);
+        int r5 = cOffset + 5 * cStep;
+        DoubleVector c50 = accumulate ? DoubleVector.fromArray(SPECIES, c, r5) : DoubleVector.zero(SPECIES);
+        DoubleVector c51 = accumulate ? DoubleVector.fromArray(SPECIES, c, r5 + LANES) : DoubleVector.zero(SPECIES);
+        int r6 = cOffset + 6 * cStep;
+        DoubleVector c60 = accumulate ? DoubleVector.fromArray(SPECIES, c, r6) : DoubleVector.zero(SPECIES);
+        DoubleVector c61 = accumulate ? DoubleVector.fromArray(SPECIES, c, r6 + LANES) : DoubleVector.zero(SPECIES);
+        int r7 = cOffset + 7 * cStep;
+        DoubleVector c70 = accumulate ? DoubleVector.fromArray(SPECIES, c, r7) : DoubleVector.zero(SPECIES);
+        DoubleVector c71 = accumulate ? DoubleVector.fromArray(SPECIES, c, r7 + LANES) : DoubleVector.zero(SPECIES);
+        int r8 = cOffset + 8 * cStep;
+        DoubleVector c80 = accumulate ? DoubleVector.fromArray(SPECIES, c, r8) : DoubleVector.zero(SPECIES);
+        DoubleVector c81 = accumulate ? DoubleVector.fromArray(SPECIES, c, r8 + LANES) : DoubleVector.zero(SPECIES);
+        int r9 = cOffset + 9 * cStep;
+        DoubleVector c90 = accumulate ? DoubleVector.fromArray(SPECIES, c, r9) : DoubleVector.zero(SPECIES);
+        DoubleVector c91 = accumulate ? DoubleVector.fromArray(SPECIES, c, r9 + LANES) : DoubleVector.zero(SPECIES);
+        int r10 = cOffset + 10 * cStep;
+        DoubleVector c100 = accumulate ? DoubleVector.fromArray(SPECIES, c, r10) : DoubleVector.zero(SPECIES);
+        DoubleVector c101 = accumulate ? DoubleVector.fromArray(SPECIES, c, r10 + LANES) : DoubleVector.zero(SPECIES);
+        int r11 = cOffset + 11 * cStep;
+        DoubleVector c110 = accumulate ? DoubleVector.fromArray(SPECIES, c, r11) : DoubleVector.zero(SPECIES);
+        DoubleVector c111 = accumulate ? DoubleVector.fromArray(SPECIES, c, r11 + LANES) : DoubleVector.zero(SPECIES);
+        int ak = aOffset;
+        int bk = bOffset;
+        for (int k = 0; k < depth; k++, ak += ROWS, bk += bStep) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bk);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bk + LANES);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, a[ak]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, a[ak + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, a[ak + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, a[ak + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            DoubleVector a4 = DoubleVector.broadcast(SPECIES, a[ak + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            DoubleVector a5 = DoubleVector.broadcast(SPECIES, a[ak + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            DoubleVector a6 = DoubleVector.broadcast(SPECIES, a[ak + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            DoubleVector a7 = DoubleVector.broadcast(SPECIES, a[ak + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            DoubleVector a8 = DoubleVector.broadcast(SPECIES, a[ak + 8]);
+            c80 = a8.fma(b0, c80);
+            c81 = a8.fma(b1, c81);
+            DoubleVector a9 = DoubleVector.broadcast(SPECIES, a[ak + 9]);
+            c90 = a9.fma(b0, c90);
+            c91 = a9.fma(b1, c91);
+            DoubleVector a10 = DoubleVector.broadcast(SPECIES, a[ak + 10]);
+            c100 = a10.fma(b0, c100);
+            c101 = a10.fma(b1, c101);
+            DoubleVector a11 = DoubleVector.broadcast(SPECIES, a[ak + 11]);
+            c110 = a11.fma(b0, c110);
+            c111 = a11.fma(b1, c111);
+        }
+        c00.intoArray(c, r0);
+        c01.intoArray(c, r0 + LANES);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + LANES);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + LANES);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + LANES);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + LANES);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + LANES);
+        c60.intoArray(c, r6);
+        c61.intoArray(c, r6 + LANES);
+        c70.intoArray(c, r7);
+        c71.intoArray(c, r7 + LANES);
+        c80.intoArray(c, r8);
+        c81.intoArray(c, r8 + LANES);
+        c90.intoArray(c, r9);
+        c91.intoArray(c, r9 + LANES);
+        c100.intoArray(c, r10);
+        c101.intoArray(c, r10 + LANES);
+        c110.intoArray(c, r11);
+        c111.intoArray(c, r11 + LANES);
+    }
+
+    /**
+     * Eight vectors of C stay in registers for the whole depth, so that B is read in long contiguous runs; the last
+     * columns are done a vector, then an element, at a time.
+     */
+    @Override
+    public void row(int depth, int width, double[] a, int aOffset, int aStep, double[] b, int bOffset, int bStep,
+            double[] c, int cOffset, boolean accumulate) {
+        int j = 0;
+        for (; j + 8 * LANES <= width; j += 8 * LANES) {
+            int at = cOffset + j;
+            DoubleVector s0 = DoubleVector.zero(SPECIES);
+            DoubleVector s1 = DoubleVector.zero(SPECIES);
+            DoubleVector s2 = DoubleVector.zero(SPECIES);
+            DoubleVector s3 = DoubleVector.zero(SPECIES);
+            DoubleVector s4 = DoubleVector.zero(SPECIES);
+            DoubleVector s5 = DoubleVector.zero(SPECIES);
+            DoubleVector s6 = DoubleVector.zero(SPECIES);
+            DoubleVector s7 = DoubleVector.zero(SPECIES);
+            if (accumulate) {
+                s0 = DoubleVector.fromArray(SPECIES, c, at);
+                s1 = DoubleVector.fromArray(SPECIES, c, at + LANES);
+                s2 = DoubleVector.fromArray(SPECIES, c, at + 2 * LANES);
+                s3 = DoubleVector.fromArray(SPECIES, c, at + 3 * LANES);
+                s4 = DoubleVector.fromArray(SPECIES, c, at + 4 * LANES);
+                s5 = DoubleVector.fromArray(SPECIES, c, at + 5 * LANES);
+                s6 = DoubleVector.fromArray(SPECIES, c, at + 6 * LANES);
+                s7 = DoubleVector.fromArray(SPECIES, c, at + 7 * LANES);
+            }
+            for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
+                DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
+                s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s0);
+                s1 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + LANES), s1);
+                s2 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 2 * LANES), s2);
+                s3 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 3 * LANES), s3);
+                s4 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 4 * LANES), s4);
+                s5 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 5 * LANES), s5);
+                s6 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 6 * LANES), s6);
+                s7 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 7 * LANES), s7);
+            }
+            s0.intoArray(c, at);
+            s1.intoArray(c, at + LANES);
+            s2.intoArray(c, at + 2 * LANES);
+            s3.intoArray(c, at + 3 * LANES);
+            s4.intoArray(c, at + 4 * LANES);
+            s5.intoArray(c, at + 5 * LANES);
+            s6.intoArray(c, at + 6 * LANES);
+            s7.intoArray(c, at + 7 * LANES);
+        }
+        for (; j + LANES <= width; j += LANES) {
+            DoubleVector s = accumulate ? DoubleVector.fromArray(SPECIES, c, cOffset + j) : DoubleVector.zero(SPECIES);
+            for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
+                DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
+                s = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s);
+            }
+            s.intoArray(c, cOffset + j);
+        }
+        for (; j < width; j++) {
+            double s = 0;
+            for (int k = 0; k < depth; k++) {
+                s += a[aOffset + k * aStep] * b[bOffset + k * bStep + j];
+            }
+            c[cOffset + j] = accumulate ? c[cOffset + j] + s : s;
+        }
+    }
+}
