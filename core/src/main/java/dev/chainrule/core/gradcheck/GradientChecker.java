@@ -224,17 +224,24 @@ public final class GradientChecker {
         return objective.evaluate();
     }
 
-    /** {@code sum(g * (phi' - phi))}, with the size of the terms that changed as its rounding scale. */
+    /**
+     * {@code sum(g * (phi' - phi))}, with the size of the terms that changed as its rounding scale. When no term
+     * changed, the true change was smaller than the rounding of the terms, which the largest term bounds: a change of
+     * less than one unit in the last place shows as 0 or as one unit depending on how each backend rounds.
+     */
     private static Objective.Value weightedChange(double[] weights, double[] values, double[] baseline) {
         double sum = 0;
         double scale = 0;
+        double largest = 0;
         for (int i = 0; i < weights.length; i++) {
+            double term = Math.abs(weights[i]) * Math.max(Math.abs(values[i]), Math.abs(baseline[i]));
+            largest = Math.max(largest, term);
             if (values[i] != baseline[i]) {
                 sum += weights[i] * (values[i] - baseline[i]);
-                scale += Math.abs(weights[i]) * Math.max(Math.abs(values[i]), Math.abs(baseline[i]));
+                scale += term;
             }
         }
-        return new Objective.Value(sum, scale);
+        return new Objective.Value(sum, scale > 0 ? scale : largest);
     }
 
     private static Tensor randomLike(Tensor z, long seed) {

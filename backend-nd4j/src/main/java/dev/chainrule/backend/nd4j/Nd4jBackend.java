@@ -1,0 +1,233 @@
+package dev.chainrule.backend.nd4j;
+
+import com.google.auto.service.AutoService;
+import dev.chainrule.core.tensor.BackendAvailability;
+import dev.chainrule.core.tensor.BinaryOp;
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.ReduceAxis;
+import dev.chainrule.core.tensor.ReduceOp;
+import dev.chainrule.core.tensor.Shape;
+import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.TensorChecks;
+import dev.chainrule.core.tensor.UnaryOp;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The backend on ND4J: tensors in native memory, products by OpenBLAS, every other operation by ND4J's native
+ * kernels. No operation copies a tensor through Java arrays; only {@link #fromArray}, {@link #assign} and
+ * {@link #toDoubleArray} move data between Java and native memory.
+ *
+ * <p>Every argument is checked with {@link TensorChecks} before ND4J sees it: ND4J's kernels neither check shapes
+ * (some write past the end of a too-small output) nor refuse mixed dtypes (they convert silently).
+ *
+ * <p>Creating the backend touches no ND4J class, so {@code ServiceLoader} can instantiate it anywhere; ND4J starts
+ * in {@link #availability()}, once, and a machine without the natives gets a reason instead of a crash.
+ */
+@AutoService(TensorBackend.class)
+public final class Nd4jBackend implements TensorBackend {
+
+    /** The registry name. */
+    public static final String NAME = "nd4j";
+
+    private final Supplier<BackendAvailability> probe;
+    private volatile BackendAvailability availability;
+
+    /** The backend on this JVM's ND4J. */
+    public Nd4jBackend() {
+        this(() -> Nd4jRuntime.availability());
+    }
+
+    /** A backend that asks {@code probe}, once, whether it can run; lets tests simulate missing natives. */
+    Nd4jBackend(Supplier<BackendAvailability> probe) {
+        this.probe = Objects.requireNonNull(probe, "probe");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Above the plain backend's 10, so that ND4J wins the automatic choice when it can start. */
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public BackendAvailability availability() {
+        BackendAvailability known = availability;
+        if (known == null) {
+            synchronized (this) {
+                if (availability == null) {
+                    availability = ask(probe);
+                }
+                known = availability;
+            }
+        }
+        return known;
+    }
+
+    private static BackendAvailability ask(Supplier<BackendAvailability> probe) {
+        try {
+            return probe.get();
+        } catch (LinkageError e) {
+            return BackendAvailability.unavailable(StartFailure.describe(e));
+        }
+    }
+
+    @Override
+    public Tensor zeros(DType dtype, Shape shape) {
+        BackendAvailability state = availability();
+        if (!state.usable()) {
+            throw new IllegalStateException("backend '" + NAME + "' cannot start: " + state.reason());
+        }
+        return Nd4jTensor.zeros(this, dtype, shape);
+    }
+
+    @Override
+    public Tensor fromArray(DType dtype, Shape shape, double[] rowMajor) {
+        TensorChecks.arrayFits("fromArray", shape, rowMajor.length);
+        return assign(rowMajor, zeros(dtype, shape));
+    }
+
+    @Override
+    public Tensor assign(double[] rowMajor, Tensor out) {
+        Nd4jTensor target = own("assign", out);
+        TensorChecks.arrayFits("assign", out.shape(), rowMajor.length);
+        target.array().data().setData(rowMajor);
+        return out;
+    }
+
+    @Override
+    public double[] toDoubleArray(Tensor source) {
+        return own("toDoubleArray", source).array().data().asDouble();
+    }
+
+    @Override
+    public Tensor copy(Tensor source, Tensor out) {
+        checkSame("copy", source, out);
+        TensorChecks.sameShape("copy", "out", source.shape(), out.shape());
+        if (source != out) {
+            array(out).assign(array(source));
+        }
+        return out;
+    }
+
+    @Override
+    public Tensor fill(double value, Tensor out) {
+        own("fill", out).array().assign(value);
+        return out;
+    }
+
+    @Override
+    public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        checkSame("matmul", a, b, out);
+        Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
+        TensorChecks.sameShape("matmul", "out", result, out.shape());
+        TensorChecks.noAlias("matmul", out, a, b);
+        Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
+        return out;
+    }
+
+    @Override
+    public Tensor unary(UnaryOp op, Tensor x, Tensor out) {
+        checkSame("unary " + op, x, out);
+        TensorChecks.sameShape("unary " + op, "out", x.shape(), out.shape());
+        UnaryKernels.apply(op, array(x), (Nd4jTensor) out);
+        return out;
+    }
+
+    @Override
+    public Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        checkSame("binary " + op, a, b, out);
+        TensorChecks.broadcastable("binary " + op, a.shape(), b.shape());
+        TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
+        BinaryKernels.apply(op, array(a), array(b), (Nd4jTensor) out);
+        return out;
+    }
+
+    @Override
+    public Tensor binary(BinaryOp op, Tensor a, double b, Tensor out) {
+        checkSame("binary " + op, a, out);
+        TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
+        BinaryKernels.apply(op, array(a), roundTo(a.dtype(), b), (Nd4jTensor) out);
+        return out;
+    }
+
+    /** One native pass: ND4J's {@code Axpy} computes {@code z = alpha * x + y}. */
+    @Override
+    public Tensor addScaled(Tensor a, double alpha, Tensor b, Tensor out) {
+        checkSame("addScaled", a, b, out);
+        TensorChecks.sameShape("addScaled", "b", a.shape(), b.shape());
+        TensorChecks.sameShape("addScaled", "out", a.shape(), out.shape());
+        Nd4j.exec(new Axpy(array(b), array(a), array(out), roundTo(a.dtype(), alpha)));
+        return out;
+    }
+
+    @Override
+    public Tensor where(Tensor mask, Tensor ifTrue, Tensor ifFalse, Tensor out) {
+        checkSame("where", mask, ifTrue, ifFalse, out);
+        TensorChecks.sameShape("where", "ifTrue", mask.shape(), ifTrue.shape());
+        TensorChecks.sameShape("where", "ifFalse", mask.shape(), ifFalse.shape());
+        TensorChecks.sameShape("where", "out", mask.shape(), out.shape());
+        Nd4jTensor target = (Nd4jTensor) out;
+        Selection.where(array(mask), array(ifTrue), array(ifFalse), target.array(), target.mask(), target.scratch(0),
+                target.scratch(1));
+        return out;
+    }
+
+    @Override
+    public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
+        checkSame("reduce " + op, x, out);
+        TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
+        Reductions.along(op, axis, array(x), array(out));
+        return out;
+    }
+
+    @Override
+    public double reduceAll(ReduceOp op, Tensor x) {
+        return Reductions.all(op, own("reduceAll " + op, x).array());
+    }
+
+    @Override
+    public Tensor gatherRows(Tensor source, int[] rowIndices, int offset, Tensor out) {
+        checkSame("gatherRows", source, out);
+        TensorChecks.noAlias("gatherRows", out, source);
+        if (source.columns() != out.columns()) {
+            throw new IllegalArgumentException("gatherRows: source is " + source.shape() + " but out is " + out.shape()
+                    + "; the column counts must agree");
+        }
+        TensorChecks.rowIndices("gatherRows", rowIndices, offset, out.rows(), source.rows());
+        Nd4j.pullRows(array(source), array(out), 1, Arrays.copyOfRange(rowIndices, offset, offset + out.rows()));
+        return out;
+    }
+
+    private Nd4jTensor own(String op, Tensor tensor) {
+        TensorChecks.sameBackendAndDType(op, this, tensor);
+        return (Nd4jTensor) tensor;
+    }
+
+    private void checkSame(String op, Tensor... tensors) {
+        TensorChecks.sameBackendAndDType(op, this, tensors);
+    }
+
+    /** The ND4J array of a tensor already checked to belong to this backend. */
+    private static INDArray array(Tensor tensor) {
+        return ((Nd4jTensor) tensor).array();
+    }
+
+    private static double roundTo(DType dtype, double value) {
+        return dtype == DType.FLOAT32 ? (float) value : value;
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}
