@@ -3,10 +3,12 @@ package dev.chainrule.testkit;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.optimizer.Optimizer;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.testkit.fixtures.Arctan;
 import dev.chainrule.testkit.fixtures.CountingDescent;
 import dev.chainrule.testkit.fixtures.Descent;
 import dev.chainrule.testkit.fixtures.HalfSquaredDistance;
+import dev.chainrule.testkit.fixtures.SineForTanh;
 import dev.chainrule.testkit.fixtures.Unregistered;
 import dev.chainrule.testkit.fixtures.WrongSlope;
 
@@ -65,6 +67,20 @@ final class Examples {
         @Override
         public Optimizer optimizer() {
             return new CountingDescent();
+        }
+    }
+
+    static final class PlainBackendTest implements TensorBackendContract {
+        @Override
+        public TensorBackend backend() {
+            return Backends.reference();
+        }
+    }
+
+    static final class SineForTanhBackendTest implements TensorBackendContract {
+        @Override
+        public TensorBackend backend() {
+            return SineForTanh.BACKEND;
         }
     }
 }
