@@ -59,6 +59,15 @@ public final class Chainrule {
         return Guice.createInjector(new ChainruleModule(Optional.of(backendName))).getInstance(Chainrule.class);
     }
 
+    /**
+     * Chainrule with plugins the application discovered itself, for example from jars it loads with its own class
+     * loader ({@link Plugins#discover(ClassLoader, dev.chainrule.core.plugin.PluginVerification)}), on the backend
+     * named by {@code backendName} or else chosen by system property, environment variable and priority.
+     */
+    public static Chainrule create(Plugins plugins, Optional<String> backendName) {
+        return Guice.createInjector(new ChainruleModule(backendName, plugins)).getInstance(Chainrule.class);
+    }
+
     /** The backend in use. */
     public TensorBackend backend() {
         return backend;

@@ -4,6 +4,7 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Backends;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;

@@ -11,6 +11,8 @@ import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

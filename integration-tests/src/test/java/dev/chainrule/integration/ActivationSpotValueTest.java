@@ -10,6 +10,7 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.integration.ActivationReferenceValues.Point;
 import dev.chainrule.integration.ActivationReferenceValues.Row;
+import dev.chainrule.testkit.Backends;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;

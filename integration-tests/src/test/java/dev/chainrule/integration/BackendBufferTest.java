@@ -1,8 +1,5 @@
 package dev.chainrule.integration;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,49 +11,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The operations that let a training step reuse its buffers, on every backend: a tensor's kept work tensors
- * ({@link Tensor#scratch}), reading a tensor into a caller's array, and writing rows into part of a tensor.
+ * The built-in backends keep a tensor's work tensors ({@link Tensor#scratch}): the same slot and shape give the same
+ * tensor every time, which is what lets a training step allocate nothing per batch. (The test kit's backend contract
+ * checks what every backend must do with them.)
  */
 class BackendBufferTest {
 
     @ParameterizedTest
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void aSlotAndShapeGiveTheSameWorkTensor(TensorBackend backend, DType dtype) {
         Tensor out = backend.zeros(dtype, new Shape(3, 4));
         Tensor work = out.scratch(0);
-        assertEquals(out.shape(), work.shape());
-        assertEquals(dtype, work.dtype());
-        assertSame(backend, work.backend());
         assertSame(work, out.scratch(0));
         assertSame(work, out.scratch(0, new Shape(3, 4)));
-        assertNotSame(out, work);
-        assertNotSame(work, out.scratch(1));
         Tensor column = out.scratch(0, new Shape(3, 1));
-        assertNotSame(work, column);
         assertSame(column, out.scratch(0, new Shape(3, 1)));
         assertSame(work, out.scratch(0));
         assertThrows(IllegalArgumentException.class, () -> out.scratch(-1));
-    }
-
-    @ParameterizedTest
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
-    void readsIntoTheCallersArray(TensorBackend backend, DType dtype) {
-        Tensor tensor = backend.fromArray(dtype, new Shape(2, 3), new double[] {1, -2, 3.5, 4, 0, -0.25});
-        double[] values = new double[6];
-        assertSame(values, backend.toDoubleArray(tensor, values));
-        assertArrayEquals(new double[] {1, -2, 3.5, 4, 0, -0.25}, values);
-        assertThrows(IllegalArgumentException.class, () -> backend.toDoubleArray(tensor, new double[5]));
-    }
-
-    @ParameterizedTest
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
-    void writesRowsAndLeavesTheOthers(TensorBackend backend, DType dtype) {
-        Tensor tensor = backend.fill(9, backend.zeros(dtype, new Shape(4, 2)));
-        backend.assignRows(new double[] {1, 2, 3, 4}, 1, tensor);
-        assertArrayEquals(new double[] {9, 9, 1, 2, 3, 4, 9, 9}, tensor.toDoubleArray());
-        backend.assignRows(new double[] {5, 6}, 3, tensor);
-        assertArrayEquals(new double[] {9, 9, 1, 2, 3, 4, 5, 6}, tensor.toDoubleArray());
-        assertThrows(IllegalArgumentException.class, () -> backend.assignRows(new double[] {1, 2, 3, 4}, 3, tensor));
-        assertThrows(IllegalArgumentException.class, () -> backend.assignRows(new double[] {1, 2, 3}, 0, tensor));
     }
 }

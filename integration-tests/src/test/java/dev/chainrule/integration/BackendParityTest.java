@@ -12,6 +12,7 @@ import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingListener;
+import dev.chainrule.testkit.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

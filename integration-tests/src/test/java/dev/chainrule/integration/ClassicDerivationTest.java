@@ -42,7 +42,7 @@ class ClassicDerivationTest {
     private static final double TOLERANCE = 1e-9;
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void backpropagationReproducesTheHandWorkedNumbers(TensorBackend backend) {
         Activation sigmoid = Registries.PLUGINS.activations().create("sigmoid");
         Network network = new Network(List.of(

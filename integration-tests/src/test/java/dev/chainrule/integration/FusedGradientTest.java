@@ -9,6 +9,10 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.DomainSamples;
+import dev.chainrule.testkit.LossInputs;
+import dev.chainrule.testkit.Points;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -40,7 +44,7 @@ class FusedGradientTest {
     @MethodSource("fusedPairs")
     void agreesWithTheChainRuleWhereverThatIsFinite(Loss loss, Activation activation, TensorBackend backend) {
         for (long seed = 1; seed <= 5; seed++) {
-            Tensor z = Points.uniform(backend, DType.FLOAT64, ROWS, LossCases.COLUMNS, -5, 5, seed);
+            Tensor z = Points.uniform(backend, DType.FLOAT64, ROWS, LossInputs.COLUMNS, -5, 5, seed);
             Tensor target = targets(loss, backend, DType.FLOAT64, seed);
             double[] fused = fused(loss, activation, z, target);
             double[] generic = generic(loss, activation, z, target);
@@ -58,7 +62,7 @@ class FusedGradientTest {
     @MethodSource("fusedPairs")
     void staysFiniteAtLogitsOfAThousand(Loss loss, Activation activation, TensorBackend backend) {
         for (DType dtype : DType.values()) {
-            Tensor z = backend.fromArray(dtype, new Shape(ROWS, LossCases.COLUMNS), signs(1000, 31));
+            Tensor z = backend.fromArray(dtype, new Shape(ROWS, LossInputs.COLUMNS), signs(1000, 31));
             double[] fused = fused(loss, activation, z, targets(loss, backend, dtype, 31));
             assertTrue(Arrays.stream(fused).allMatch(Double::isFinite),
                     () -> loss + " after " + activation.name() + " on " + dtype.label() + " at " + z + ": "
@@ -85,7 +89,7 @@ class FusedGradientTest {
             Tensor z = scaled(backend, directions, 1000);
             double[] fused = fused(loss, activation, z, target);
             double[] atThousand = generic(loss, activation, z, target);
-            Tensor probe = Points.uniform(backend, DType.FLOAT64, ROWS, LossCases.COLUMNS, 0.5, 1, seed);
+            Tensor probe = Points.uniform(backend, DType.FLOAT64, ROWS, LossInputs.COLUMNS, 0.5, 1, seed);
             double[] passed = activation.backward(z, activation.forward(z), probe).toDoubleArray();
             double[][] ladder = new double[LIMIT_SCALES.length][];
             for (int s = 0; s < LIMIT_SCALES.length; s++) {
@@ -130,14 +134,14 @@ class FusedGradientTest {
 
     private static Tensor targets(Loss loss, TensorBackend backend, DType dtype, long seed) {
         double[] values = DomainSamples.of(loss.targetDomain()).typical()
-                .draw(ROWS, LossCases.COLUMNS, new SplittableRandom(seed + 1000));
-        return LossCases.tensor(backend, dtype, loss.targetDomain(), ROWS, values);
+                .draw(ROWS, LossInputs.COLUMNS, new SplittableRandom(seed + 1000));
+        return LossInputs.tensor(backend, dtype, loss.targetDomain(), ROWS, values);
     }
 
     /** {@code ±magnitude}, signs drawn at random. */
     private static double[] signs(double magnitude, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[ROWS * LossCases.COLUMNS];
+        double[] values = new double[ROWS * LossInputs.COLUMNS];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextBoolean() ? magnitude : -magnitude;
         }
@@ -146,7 +150,7 @@ class FusedGradientTest {
 
     private static Tensor scaled(TensorBackend backend, double[] directions, double scale) {
         double[] values = Arrays.stream(directions).map(d -> d * scale).toArray();
-        return backend.fromArray(DType.FLOAT64, new Shape(ROWS, LossCases.COLUMNS), values);
+        return backend.fromArray(DType.FLOAT64, new Shape(ROWS, LossInputs.COLUMNS), values);
     }
 
     private static String describe(Loss loss, Activation activation, Tensor z, Tensor target, int index,

@@ -9,6 +9,9 @@ import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Approx;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +42,7 @@ class FusedOutputGradientTest {
         Tensor a = activation.forward(z);
         Tensor generic = activation.backward(z, a, loss.gradient(a, y));
         Tensor fused = fused(loss, activation).gradient(z, a, y, z.newLike());
-        ActivationContractTest.assertClose(generic.toDoubleArray(), fused.toDoubleArray(), 1e-9,
+        Approx.assertClose(generic.toDoubleArray(), fused.toDoubleArray(), 1e-9,
                 activationName + " + " + lossName);
     }
 

@@ -11,6 +11,7 @@ import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Points;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,7 +40,7 @@ class GradientCheckerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void aWrongDerivativeFailsWithTheFunctionThePointAndBothNumbers(TensorBackend backend) {
         Tensor z = Points.uniform(backend, DType.FLOAT64, 3, 3, -2, 2, 4);
         GradientCheckResult result = GradientChecker.check(new WrongTanh(), z, 1);
@@ -51,7 +52,7 @@ class GradientCheckerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void reluKinksAreSkippedNotFailed(TensorBackend backend) {
         Tensor z = Points.of(backend, DType.FLOAT64, new double[][] {{0, 1, -1, 0}});
         GradientCheckResult result = GradientChecker.check(Registries.PLUGINS.activations().create("relu"), z, 1);
@@ -60,7 +61,7 @@ class GradientCheckerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void float32IsRefused(TensorBackend backend) {
         Tensor z = Points.uniform(backend, DType.FLOAT32, 2, 2, -1, 1, 4);
         assertThrows(IllegalArgumentException.class,

@@ -11,6 +11,7 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Backpropagation;
 import dev.chainrule.core.training.GradientClipping;
 import dev.chainrule.core.training.Gradients;
+import dev.chainrule.testkit.Points;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GradientClippingTest {
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void byValueBoundsEveryElementAndLeavesSmallOnesAlone(TensorBackend backend, DType dtype) {
         Gradients gradients = largeGradients(backend, dtype);
         double[][] before = values(gradients);
@@ -36,7 +37,7 @@ class GradientClippingTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void byNormBoundsEachParametersNormAndKeepsItsDirection(TensorBackend backend, DType dtype) {
         Gradients gradients = largeGradients(backend, dtype);
         double[][] before = values(gradients);
@@ -60,7 +61,7 @@ class GradientClippingTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void byGlobalNormBoundsTheCombinedNormWithOneFactor(TensorBackend backend, DType dtype) {
         Gradients gradients = largeGradients(backend, dtype);
         double[][] before = values(gradients);
@@ -78,7 +79,7 @@ class GradientClippingTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void gradientsWithinTheLimitsAreUntouched(TensorBackend backend, DType dtype) {
         Gradients gradients = largeGradients(backend, dtype);
         double[][] before = values(gradients);

@@ -8,6 +8,8 @@ import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import org.junit.jupiter.api.Test;
 
 /** Loss parameters as specs carry them, and the wording of the errors a user meets first. */

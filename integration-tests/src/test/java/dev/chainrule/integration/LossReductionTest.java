@@ -6,7 +6,8 @@ import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
-import dev.chainrule.integration.LossCases.Inputs;
+import dev.chainrule.testkit.Approx;
+import dev.chainrule.testkit.LossInputs;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,30 +21,30 @@ class LossReductionTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("dev.chainrule.integration.LossCases#reducibleOnBackends")
     void reductionsDifferOnlyByTheirFactors(Loss loss, TensorBackend backend) {
-        Inputs inputs = LossCases.typical(loss, backend, DType.FLOAT64, LossCases.ROWS, 21);
+        LossInputs inputs = LossInputs.typical(loss, backend, DType.FLOAT64, LossInputs.ROWS, 21);
         Loss batchMean = LossCases.configure(loss, LossCases.REDUCTION, "batch_mean");
         Loss mean = LossCases.configure(loss, LossCases.REDUCTION, "mean");
         Loss sum = LossCases.configure(loss, LossCases.REDUCTION, "sum");
-        int m = LossCases.ROWS;
-        int k = LossCases.COLUMNS;
+        int m = LossInputs.ROWS;
+        int k = LossInputs.COLUMNS;
         double reference = batchMean.value(inputs.output(), inputs.target());
-        LossContractTest.assertClose(reference / k, mean.value(inputs.output(), inputs.target()), loss + " mean");
-        LossContractTest.assertClose(reference * m, sum.value(inputs.output(), inputs.target()), loss + " sum");
+        Approx.assertClose(reference / k, mean.value(inputs.output(), inputs.target()), 1e-12, loss + " mean");
+        Approx.assertClose(reference * m, sum.value(inputs.output(), inputs.target()), 1e-12, loss + " sum");
         double[] gradient = batchMean.gradient(inputs.output(), inputs.target()).toDoubleArray();
-        ActivationContractTest.assertClose(scaled(gradient, 1.0 / k),
+        Approx.assertClose(scaled(gradient, 1.0 / k),
                 mean.gradient(inputs.output(), inputs.target()).toDoubleArray(), 1e-12, loss + " mean gradient");
-        ActivationContractTest.assertClose(scaled(gradient, m),
+        Approx.assertClose(scaled(gradient, m),
                 sum.gradient(inputs.output(), inputs.target()).toDoubleArray(), 1e-12, loss + " sum gradient");
     }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("dev.chainrule.integration.LossCases#weightedOnBackends")
     void unitWeightsChangeNothing(Loss loss, TensorBackend backend) {
-        Inputs inputs = LossCases.typical(loss, backend, DType.FLOAT64, LossCases.ROWS, 22);
+        LossInputs inputs = LossInputs.typical(loss, backend, DType.FLOAT64, LossInputs.ROWS, 22);
         Loss ones = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[1, 1, 1, 1]");
-        LossContractTest.assertClose(loss.value(inputs.output(), inputs.target()),
-                ones.value(inputs.output(), inputs.target()), loss + " value");
-        ActivationContractTest.assertClose(loss.gradient(inputs.output(), inputs.target()).toDoubleArray(),
+        Approx.assertClose(loss.value(inputs.output(), inputs.target()),
+                ones.value(inputs.output(), inputs.target()), 1e-12, loss + " value");
+        Approx.assertClose(loss.gradient(inputs.output(), inputs.target()).toDoubleArray(),
                 ones.gradient(inputs.output(), inputs.target()).toDoubleArray(), 1e-12, loss + " gradient");
     }
 
@@ -51,21 +52,21 @@ class LossReductionTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("dev.chainrule.integration.LossCases#weightedOnBackends")
     void weightsActLinearlyPerOutput(Loss loss, TensorBackend backend) {
-        Inputs inputs = LossCases.typical(loss, backend, DType.FLOAT64, LossCases.ROWS, 23);
+        LossInputs inputs = LossInputs.typical(loss, backend, DType.FLOAT64, LossInputs.ROWS, 23);
         Tensor output = inputs.output();
         Tensor target = inputs.target();
         Loss first = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[0.5, 0, 2, 0]");
         Loss second = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[1, 3, 0, 0.25]");
         Loss both = LossCases.configure(loss, LossCases.WEIGHTS_PARAMETER, "[1.5, 3, 2, 0.25]");
-        LossContractTest.assertClose(first.value(output, target) + second.value(output, target),
-                both.value(output, target), loss + " value");
+        Approx.assertClose(first.value(output, target) + second.value(output, target),
+                both.value(output, target), 1e-12, loss + " value");
         double[] sum = first.gradient(output, target).add(second.gradient(output, target)).toDoubleArray();
-        ActivationContractTest.assertClose(sum, both.gradient(output, target).toDoubleArray(), 1e-12,
+        Approx.assertClose(sum, both.gradient(output, target).toDoubleArray(), 1e-12,
                 loss + " gradient");
         double[] zeroed = first.gradient(output, target).toDoubleArray();
-        for (int r = 0; r < LossCases.ROWS; r++) {
+        for (int r = 0; r < LossInputs.ROWS; r++) {
             int row = r;
-            int from = r * LossCases.COLUMNS;
+            int from = r * LossInputs.COLUMNS;
             assertTrue(zeroed[from + 1] == 0 && zeroed[from + 3] == 0,
                     () -> loss + ": outputs of weight 0 still get a gradient in row " + row + ": "
                             + Arrays.toString(zeroed));

@@ -9,6 +9,9 @@ import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Approx;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -279,7 +282,7 @@ class LossSpotValuesTest {
         double value = loss.value(output, target);
         assertTrue(Math.abs(value - c.value()) <= tolerance * Math.max(1, Math.abs(c.value())),
                 () -> c.spec() + " on " + dtype.label() + ": value " + value + ", reference " + c.value());
-        ActivationContractTest.assertClose(flat(c.gradient()), loss.gradient(output, target).toDoubleArray(),
+        Approx.assertClose(flat(c.gradient()), loss.gradient(output, target).toDoubleArray(),
                 tolerance, c.spec() + " gradient on " + dtype.label());
     }
 
@@ -298,7 +301,7 @@ class LossSpotValuesTest {
      * gives the same. sigmoid of {1000, -1000} is {1, 0}, so for targets {0, 1} dE/dz = {1, -1}.
      */
     @ParameterizedTest(name = "on {0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void fusedGradientsAtLogitsOfAThousandAreWorkedByHand(TensorBackend backend) {
         double[][] logits = {{1000, -1000, 0}};
         assertFused(backend, "categorical_cross_entropy", "softmax", logits, new double[][] {{0, 1, 0}},
@@ -315,7 +318,7 @@ class LossSpotValuesTest {
      * dE/dz = sigmoid(z) - y = {1 - 0, 0 - 1}.
      */
     @ParameterizedTest(name = "on {0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void crossEntropyOnLogitsAtAThousandIsWorkedByHand(TensorBackend backend) {
         for (DType dtype : DType.values()) {
             Loss loss = Registries.PLUGINS.losses().create("binary_cross_entropy_with_logits");

@@ -17,6 +17,7 @@ import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Backends;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,7 +42,7 @@ class ModelFileTest {
     Path folder;
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void aSavedNetworkLoadsAndPredictsTheSameNumbers(TensorBackend backend, DType dtype) throws IOException {
         Network network = Networks.builder(backend, 4).dense(5, "tanh").dense(4, "sigmoid").dense(3, "relu")
                 .dense(2, "softmax").dtype(dtype).seed(3).build();

@@ -11,6 +11,8 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Backpropagation;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OptimizerHandWorkedTest {
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adagrad(TensorBackend backend, DType dtype) {
         // sum = 0.25, p = 1 - 0.1 * 0.5 / sqrt(0.25) = 1 - 0.1 = 0.9
         // sum = 0.25 + 1 = 1.25, p = 0.9 - 0.1 * (-1) / sqrt(1.25) = 0.9 + 0.0894427191 = 0.9894427191
@@ -27,7 +27,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void rmsprop(TensorBackend backend, DType dtype) {
         // v = 0.5 * 0.25 = 0.125, p = 1 - 0.1 * 0.5 / sqrt(0.125) = 1 - 0.1414213562 = 0.8585786438
         // v = 0.0625 + 0.5 = 0.5625, p = 0.8585786438 + 0.1 * 1 / 0.75 = 0.8585786438 + 0.1333333333 = 0.9919119771
@@ -35,7 +35,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void rmspropCentered(TensorBackend backend, DType dtype) {
         // v = 0.125, a = 0.5 * 0.5 = 0.25, v - a^2 = 0.0625, p = 1 - 0.1 * 0.5 / 0.25 = 0.8
         // v = 0.5625, a = 0.125 - 0.5 = -0.375, v - a^2 = 0.5625 - 0.140625 = 0.421875 (sqrt 0.6495190528),
@@ -44,7 +44,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adadelta(TensorBackend backend, DType dtype) {
         // v = 0.125, d = sqrt(0 + 0.01) / sqrt(0.125 + 0.01) * 0.5 = 0.1 / 0.3674234614 * 0.5 = 0.1360827635,
         // p = 1 - 0.1360827635 = 0.8639172365, u = 0.5 * d^2 = 0.5 * 0.0185185185 = 0.0092592593
@@ -54,7 +54,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adam(TensorBackend backend, DType dtype) {
         // m = 0.25, v = 0.125; m^ = 0.25 / 0.5 = 0.5, v^ = 0.125 / 0.5 = 0.25; p = 1 - 0.1 * 0.5 / 0.5 = 0.9
         // m = 0.125 - 0.5 = -0.375, v = 0.0625 + 0.5 = 0.5625; m^ = -0.375 / 0.75 = -0.5, v^ = 0.75 (sqrt 0.8660254038);
@@ -63,7 +63,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adamAmsgrad(TensorBackend backend, DType dtype) {
         // Gradients 1, then 0.25, so that v falls and its maximum matters.
         // m = 0.5, v = 0.5, v_max = 0.5; m^ = 1, v^ = 1; p = 1 - 0.1 = 0.9
@@ -76,7 +76,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adamw(TensorBackend backend, DType dtype) {
         // p = 1 * (1 - 0.1 * 0.5) = 0.95, then Adam's step as above: p = 0.95 - 0.1 = 0.85
         // p = 0.85 * 0.95 = 0.8075, then p = 0.8075 + 0.0577350269 = 0.8652350269
@@ -85,7 +85,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adamax(TensorBackend backend, DType dtype) {
         // m = 0.25, u = max(0, 0.5) = 0.5; p = 1 - 0.1 / (1 - 0.5) * 0.25 / 0.5 = 1 - 0.1 = 0.9
         // m = 0.125 - 0.5 = -0.375, u = max(0.25, 1) = 1; p = 0.9 - 0.1 / 0.75 * (-0.375) = 0.9 + 0.05 = 0.95
@@ -93,7 +93,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void nadam(TensorBackend backend, DType dtype) {
         // momentum_decay = 0 makes every mu = 0.5 * (1 - 0.5) = 0.25; products 0.25, 0.0625, 0.015625.
         // m = 0.25, v = 0.125, d = sqrt(0.125 / 0.5) = 0.5;
@@ -106,7 +106,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void radam(TensorBackend backend, DType dtype) {
         // beta2 = 0.5 gives rho_inf = 2 / 0.5 - 1 = 3, so rho_t <= 3 < 5: every step is the unrectified p - lr m^.
         // m^ = 0.25 / 0.5 = 0.5, p = 1 - 0.1 * 0.5 = 0.95;  m^ = -0.375 / 0.75 = -0.5, p = 0.95 + 0.05 = 1.0
@@ -115,7 +115,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void adabelief(TensorBackend backend, DType dtype) {
         // m = 0.25, s = 0.5 * (0.5 - 0.25)^2 = 0.03125; m^ = 0.5, s^ = 0.0625 (sqrt 0.25); p = 1 - 0.1 * 0.5 / 0.25 = 0.8
         // m = 0.125 - 0.5 = -0.375, s = 0.015625 + 0.5 * (-1 + 0.375)^2 = 0.015625 + 0.1953125 = 0.2109375;
@@ -124,7 +124,7 @@ class OptimizerHandWorkedTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void lion(TensorBackend backend, DType dtype) {
         // p = 1 * (1 - 0.1 * 0.5) = 0.95; c = 0.5 * 0 + 0.5 * 0.5 = 0.25 > 0, p = 0.95 - 0.1 = 0.85; m = 0.25
         // p = 0.85 * 0.95 = 0.8075; c = 0.125 - 0.5 = -0.375 < 0, p = 0.8075 + 0.1 = 0.9075; m = -0.375

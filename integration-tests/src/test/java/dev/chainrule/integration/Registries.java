@@ -6,6 +6,7 @@ import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Backends;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 

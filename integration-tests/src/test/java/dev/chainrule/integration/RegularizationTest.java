@@ -17,6 +17,8 @@ import dev.chainrule.core.training.Backpropagation;
 import dev.chainrule.core.training.Gradients;
 import dev.chainrule.core.training.Penalty;
 import dev.chainrule.core.training.Regularization;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,7 +57,7 @@ class RegularizationTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void thePenaltyAndItsDerivativeWorkedByHand(TensorBackend backend, DType dtype) {
         Tensor weights = Points.of(backend, dtype, new double[][] {{1, -2}, {0.5, 0}});
         Tensor gradient = Points.of(backend, dtype, new double[][] {{1, 1}, {1, 1}});
@@ -68,7 +70,7 @@ class RegularizationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void byDefaultOnlyWeightsArePenalisedAndEachLayerByItsOwnPenalty(TensorBackend backend) {
         Network network = Networks.mixed(backend, "softmax", 5);
         Regularization regularization = Regularization.of(Penalty.NONE).withLayer(2, Penalty.l2(0.1));
@@ -96,7 +98,7 @@ class RegularizationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void activationParametersAreNotPenalisedByDefault(TensorBackend backend) {
         Network network = Networks.builder(backend, 4).dense(5, "prelu").dense(2, "softmax").dtype(DType.FLOAT64)
                 .seed(3).build();
@@ -115,7 +117,7 @@ class RegularizationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void noRegularizationChangesNothing(TensorBackend backend) {
         Network network = Networks.mixed(backend, "softmax", 5);
         Gradients gradients = gradients(network, backend);

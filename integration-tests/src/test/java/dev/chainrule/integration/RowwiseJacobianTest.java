@@ -4,6 +4,9 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.testkit.Approx;
+import dev.chainrule.testkit.Backends;
+import dev.chainrule.testkit.Points;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +76,7 @@ class RowwiseJacobianTest {
                 }
             }
         }
-        ActivationContractTest.assertClose(expected, actual, dtype == DType.FLOAT64 ? 1e-12 : 1e-6,
+        Approx.assertClose(expected, actual, dtype == DType.FLOAT64 ? 1e-12 : 1e-6,
                 function.spec() + " vector-Jacobian product");
     }
 

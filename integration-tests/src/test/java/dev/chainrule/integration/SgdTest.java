@@ -15,21 +15,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SgdTest {
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void plainStep(TensorBackend backend, DType dtype) {
         // p = 1 - 0.1 * 0.5 = 0.95;  p = 0.95 - 0.1 * (-1) = 1.05
         assertTrajectory(backend, dtype, "sgd(lr=0.1)", 0.95, 1.05);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void momentum(TensorBackend backend, DType dtype) {
         // b = 0.5, p = 1 - 0.1 * 0.5 = 0.95;  b = 0.9 * 0.5 - 1 = -0.55, p = 0.95 + 0.055 = 1.005
         assertTrajectory(backend, dtype, "sgd(lr=0.1, momentum=0.9)", 0.95, 1.005);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void nesterov(TensorBackend backend, DType dtype) {
         // b = 0.5, g = 0.5 + 0.9 * 0.5 = 0.95, p = 1 - 0.095 = 0.905
         // b = -0.55, g = -1 + 0.9 * -0.55 = -1.495, p = 0.905 + 0.1495 = 1.0545
@@ -37,7 +37,7 @@ class SgdTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void weightDecayAndDampening(TensorBackend backend, DType dtype) {
         // g = 0.5 + 0.1 * 1 = 0.6, b = 0.6, p = 1 - 0.06 = 0.94
         // g = -1 + 0.1 * 0.94 = -0.906, b = 0.9 * 0.6 + 0.5 * -0.906 = 0.087, p = 0.94 - 0.0087 = 0.9313

@@ -22,6 +22,7 @@ import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.Evaluator;
 import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.testkit.Points;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TrainableActivationTest {
 
-    private static final String BACKENDS = "dev.chainrule.integration.Backends#backends";
+    private static final String BACKENDS = "dev.chainrule.testkit.Backends#backends";
     private static final Loss LOSS = Registries.PLUGINS.losses().create("half_squared_error");
 
     @ParameterizedTest(name = "on {0}")

@@ -17,6 +17,7 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.testkit.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -23,6 +23,7 @@ import dev.chainrule.core.training.Regularization;
 import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingListener;
+import dev.chainrule.testkit.Points;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +36,7 @@ class TrainerComponentsTest {
     private static final Dataset DATA = TrainingTest.blobs(6, 2);
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void theScheduleGivesTheRateOfEveryStepAcrossEpochs(TensorBackend backend) {
         Network network = network(backend, 1);
         List<Double> rates = new ArrayList<>();
@@ -55,7 +56,7 @@ class TrainerComponentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void theReportedLossIncludesThePenalty(TensorBackend backend) {
         Regularization regularization = Regularization.of(new Penalty(0.01, 0.1)).withLayer(2, Penalty.l1(0.3));
         Network reference = network(backend, 7);
@@ -76,7 +77,7 @@ class TrainerComponentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void anL2PenaltyOnEveryParameterIsSgdsCoupledWeightDecay(TensorBackend backend) {
         Network withPenalty = network(backend, 3);
         Network withDecay = network(backend, 3);
@@ -92,7 +93,7 @@ class TrainerComponentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void clippingBoundsTheUpdateThatTheOptimizerMakes(TensorBackend backend) {
         Network network = network(backend, 5);
         double[][] before = values(network);
@@ -110,7 +111,7 @@ class TrainerComponentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void aScheduleThatGivesANegativeRateIsAnError(TensorBackend backend) {
         LearningRateSchedule broken = new LearningRateSchedule() {
             @Override

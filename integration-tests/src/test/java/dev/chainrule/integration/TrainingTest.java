@@ -31,7 +31,7 @@ class TrainingTest {
             new double[][] {{0}, {1}, {1}, {0}});
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.chainrule.integration.Backends#backendsAndDTypes")
+    @MethodSource("dev.chainrule.testkit.Backends#backendsAndDTypes")
     void seededTrainingIsDeterministicBitForBit(TensorBackend backend, DType dtype) {
         Dataset data = blobs(60, 3);
         double[][] first = weights(trainBlobs(backend, dtype, data, 17));
@@ -44,7 +44,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void xorIsLearnedToALossBelowOneHundredth(TensorBackend backend) {
         Network network = Networks.builder(backend, 2).dense(4, "tanh").dense(1, "sigmoid").dtype(DType.FLOAT64).seed(1)
                 .build();
@@ -57,7 +57,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void listenersSeeEveryBatchIncludingASmallerLastOne(TensorBackend backend) {
         List<BatchResult> batches = new ArrayList<>();
         List<EpochResult> epochs = new ArrayList<>();
@@ -85,7 +85,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void aDivergingRunStopsNamingTheEpochBatchAndLayer(TensorBackend backend) {
         Network network = Networks.builder(backend, 2).dense(8, "relu").dense(8, "relu").dense(1, "identity").seed(4)
                 .dtype(DType.FLOAT64).build();
@@ -98,7 +98,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void earlyStoppingRestoresTheBestWeights(TensorBackend backend) {
         Dataset data = blobs(80, 5);
         Dataset.Split split = data.split(0.5, 1);
@@ -115,7 +115,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chainrule.integration.Backends#backends")
+    @MethodSource("dev.chainrule.testkit.Backends#backends")
     void dataThatDoesNotFitTheNetworkIsAClearError(TensorBackend backend) {
         Network network = Networks.builder(backend, 3).dense(2, "softmax").build();
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new Trainer().fit(network,

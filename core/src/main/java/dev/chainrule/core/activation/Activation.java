@@ -41,7 +41,9 @@ import java.util.List;
  *     }
  * }
  * }</pre>
- * Prove it with {@code GradientChecker.check(activation, z, seed)} in a test.
+ * Prove it with the test kit ({@code chainrule-testkit}): a test class {@code implements ActivationContract} whose
+ * {@code activation()} returns it checks the derivative against finite differences on every backend, and much more;
+ * or call {@code GradientChecker.check(activation, z, seed)} yourself.
  *
  * <p><b>Beyond the two methods</b> (each has a default that fits a plain function, so simple plugins ignore them):
  * <ul>

@@ -44,7 +44,8 @@ import java.util.Optional;
  *     }
  * }
  * }</pre>
- * Prove it with {@code GradientChecker.check(loss, output, target)} in a test.
+ * Prove it with the test kit ({@code chainrule-testkit}): a test class {@code implements LossContract} whose
+ * {@code loss()} returns it; or call {@code GradientChecker.check(loss, output, target)} yourself.
  */
 public interface Loss extends Plugin {
 

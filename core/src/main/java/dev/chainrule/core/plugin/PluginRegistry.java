@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * The plugins of one kind (activations, losses, ...) found by {@link ServiceLoader}, looked up by spec.
  *
  * <p>Every outcome is loud: two plugins claiming one name is an error naming both classes and where they came from;
- * an unknown name lists the known ones and the nearest; a provider that cannot be instantiated is logged with its
- * class and skipped, and the others still load ({@link #failures()}).
+ * an unknown name lists the known ones and the nearest; a provider that cannot be loaded (a missing class, a
+ * constructor that throws) is logged with its class and jar and skipped, and the others still load
+ * ({@link #failures()}).
  *
  * @param <T> the plugin kind
  */
@@ -28,10 +29,12 @@ public final class PluginRegistry<T extends Plugin> {
     private final Map<String, PluginEntry<T>> byName;
     private final Map<String, PluginEntry<T>> byCanonicalName;
     private final List<String> failures;
+    private final Map<String, String> refused;
 
-    private PluginRegistry(Class<T> kind, List<T> plugins, List<String> failures) {
+    private PluginRegistry(Class<T> kind, List<T> plugins, List<String> failures, Map<String, String> refused) {
         this.kind = kind;
         this.failures = List.copyOf(failures);
+        this.refused = Map.copyOf(refused);
         Map<String, PluginEntry<T>> names = new TreeMap<>();
         Map<String, PluginEntry<T>> canonical = new TreeMap<>();
         for (T plugin : plugins) {
@@ -48,38 +51,27 @@ public final class PluginRegistry<T extends Plugin> {
 
     /** Discovers every plugin of {@code kind} visible to {@code classLoader}. */
     public static <T extends Plugin> PluginRegistry<T> discover(Class<T> kind, ClassLoader classLoader) {
-        List<T> plugins = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        var providers = ServiceLoader.load(kind, classLoader).stream().iterator();
-        while (true) {
-            ServiceLoader.Provider<T> provider;
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                provider = providers.next();
-            } catch (ServiceConfigurationError e) {
-                failures.add(rootMessage(e));
-                LOG.warn("skipped a {} provider: {}", kind.getSimpleName(), rootMessage(e));
-                continue;
-            }
-            try {
-                plugins.add(provider.get());
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                String failure = provider.type().getName() + " from " + PluginEntry.origin(provider.type()) + ": "
-                        + rootMessage(e);
-                failures.add(failure);
-                LOG.warn("skipped the {} provider {}", kind.getSimpleName(), failure);
-            }
-        }
-        PluginRegistry<T> registry = new PluginRegistry<>(kind, plugins, failures);
+        return discover(kind, classLoader, plugin -> Optional.empty());
+    }
+
+    /**
+     * Discovers every plugin of {@code kind} visible to {@code classLoader} and registers the ones that
+     * {@code admission} has no objection to. A refused plugin is logged and listed among the {@link #failures()},
+     * and looking up its name says why it was refused.
+     *
+     * @param admission the reason to refuse a loaded plugin, or empty to register it
+     */
+    public static <T extends Plugin> PluginRegistry<T> discover(Class<T> kind, ClassLoader classLoader,
+            Function<? super T, Optional<String>> admission) {
+        ProviderLoader.Result<T> found = ProviderLoader.load(kind, classLoader, admission);
+        PluginRegistry<T> registry = new PluginRegistry<>(kind, found.plugins(), found.failures(), found.refused());
         LOG.debug("{} {}s discovered: {}", registry.byCanonicalName.size(), kind.getSimpleName(), registry.names());
         return registry;
     }
 
     /** A registry of exactly the given plugins; for tests and applications that assemble their own set. */
     public static <T extends Plugin> PluginRegistry<T> of(Class<T> kind, List<T> plugins) {
-        return new PluginRegistry<>(kind, plugins, List.of());
+        return new PluginRegistry<>(kind, plugins, List.of(), Map.of());
     }
 
     private void register(Map<String, PluginEntry<T>> names, String name, PluginEntry<T> entry) {
@@ -113,6 +105,10 @@ public final class PluginRegistry<T extends Plugin> {
     /** The discovered entry for a name or alias; an unknown name lists the valid ones and the nearest. */
     public PluginEntry<T> entry(String name) {
         PluginEntry<T> entry = byName.get(name);
+        if (entry == null && refused.containsKey(name)) {
+            throw new IllegalArgumentException(kindLabel() + " '" + name + "' is on the class path but was not "
+                    + "registered: " + refused.get(name));
+        }
         if (entry == null) {
             throw new IllegalArgumentException("unknown " + kindLabel() + " '" + name + "'"
                     + NearestName.suggestion(name, byName.keySet()) + "; valid names: "
@@ -136,26 +132,20 @@ public final class PluginRegistry<T extends Plugin> {
         return List.copyOf(byCanonicalName.values());
     }
 
-    /** Providers that were found but could not be loaded, each with its class, origin and reason. */
+    /**
+     * Providers that were found but could not be loaded, or were refused, each with its class, the jar or folder it
+     * came from and the reason.
+     */
     public List<String> failures() {
         return failures;
     }
 
     private String kindLabel() {
-        return kind.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return ProviderLoader.label(kind);
     }
 
     /** The plugin kind. */
     public Class<T> kind() {
         return kind;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause == e ? String.valueOf(e.getMessage())
-                : e.getMessage() + " (caused by " + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     }
 }

@@ -1,15 +1,28 @@
 package dev.chainrule.core.plugin;
 
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.gradcheck.PluginVerifier;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.TensorBackend;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every discovered plugin, one registry per kind. A jar on the class path whose {@code META-INF/services} names an
- * implementation is all it takes to appear here.
+ * implementation is all it takes to appear here; so is a jar that an application loads itself:
+ * <pre>{@code
+ * URLClassLoader jars = new URLClassLoader(new URL[] {pluginJar.toUri().toURL()}, Chainrule.class.getClassLoader());
+ * Plugins plugins = Plugins.discover(jars, PluginVerification.STRICT);
+ * plugins.failures().forEach(System.err::println);       // providers that failed to load, or were refused
+ * Chainrule chainrule = Chainrule.create(plugins, Optional.empty());
+ * }</pre>
  *
  * @param activations the activations
  * @param losses      the losses
@@ -21,18 +34,48 @@ public record Plugins(PluginRegistry<Activation> activations, PluginRegistry<Los
         PluginRegistry<Optimizer> optimizers, PluginRegistry<TensorBackend> backends,
         PluginRegistry<LearningRateSchedule> schedules) {
 
-    /** Discovers every plugin visible to {@code classLoader}. */
+    private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
+
+    /** Discovers every plugin visible to {@code classLoader}, registering every one that loads. */
     public static Plugins discover(ClassLoader classLoader) {
-        return new Plugins(PluginRegistry.discover(Activation.class, classLoader),
-                PluginRegistry.discover(Loss.class, classLoader),
+        return discover(classLoader, PluginVerification.NONE);
+    }
+
+    /**
+     * Discovers every plugin visible to {@code classLoader}; under {@link PluginVerification#STRICT}, an activation or
+     * loss whose derivative fails a finite-difference probe is refused.
+     */
+    public static Plugins discover(ClassLoader classLoader, PluginVerification verification) {
+        PluginRegistry<TensorBackend> backends = PluginRegistry.discover(TensorBackend.class, classLoader);
+        Optional<PluginVerifier> verifier = verification == PluginVerification.STRICT ? verifier(backends)
+                : Optional.empty();
+        Function<Activation, Optional<String>> activationCheck = activation -> verifier
+                .flatMap(probe -> probe.problem(activation));
+        Function<Loss, Optional<String>> lossCheck = loss -> verifier.flatMap(probe -> probe.problem(loss));
+        return new Plugins(PluginRegistry.discover(Activation.class, classLoader, activationCheck),
+                PluginRegistry.discover(Loss.class, classLoader, lossCheck),
                 PluginRegistry.discover(Optimizer.class, classLoader),
-                PluginRegistry.discover(TensorBackend.class, classLoader),
+                backends,
                 PluginRegistry.discover(LearningRateSchedule.class, classLoader));
     }
 
-    /** Every provider that was found but could not be loaded, across all kinds. */
+    /** Every provider that was found but could not be loaded, or was refused, across all kinds. */
     public List<String> failures() {
-        return java.util.stream.Stream.of(activations, losses, optimizers, backends, schedules)
+        return Stream.of(activations, losses, optimizers, backends, schedules)
                 .flatMap(registry -> registry.failures().stream()).toList();
+    }
+
+    /** A verifier on the usable backend with the highest priority; none (and a warning) if no backend can start. */
+    private static Optional<PluginVerifier> verifier(PluginRegistry<TensorBackend> backends) {
+        Optional<TensorBackend> backend = backends.entries().stream().map(PluginEntry::plugin)
+                .sorted(Comparator.comparingInt(TensorBackend::priority).reversed()
+                        .thenComparing(TensorBackend::name))
+                .filter(candidate -> candidate.availability().usable())
+                .findFirst();
+        if (backend.isEmpty()) {
+            LOG.warn("plugin verification skipped: no tensor backend can start to run it");
+        }
+        return backend.map(chosen -> new PluginVerifier(chosen, PluginVerifier.DEFAULT_TOLERANCE,
+                PluginVerifier.DEFAULT_SEED));
     }
 }

@@ -1,6 +1,7 @@
 package dev.chainrule.core.wiring;
 
 import com.google.inject.AbstractModule;
+import dev.chainrule.core.plugin.Plugins;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,26 @@ import java.util.Optional;
 public final class ChainruleModule extends AbstractModule {
 
     private final Optional<String> backend;
+    private final PluginModule plugins;
 
     /** Wiring with the backend named by {@code backend}, or chosen by property, environment and priority. */
     public ChainruleModule(Optional<String> backend) {
+        this(backend, new PluginModule());
+    }
+
+    /** Wiring with plugins that the application discovered itself, and the backend chosen among them. */
+    public ChainruleModule(Optional<String> backend, Plugins plugins) {
+        this(backend, new PluginModule(plugins));
+    }
+
+    private ChainruleModule(Optional<String> backend, PluginModule plugins) {
         this.backend = backend;
+        this.plugins = plugins;
     }
 
     @Override
     protected void configure() {
-        install(new PluginModule());
+        install(plugins);
         install(new BackendModule(backend));
     }
 }

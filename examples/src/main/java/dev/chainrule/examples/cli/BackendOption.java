@@ -2,9 +2,11 @@ package dev.chainrule.examples.cli;
 
 import com.google.inject.ProvisionException;
 import dev.chainrule.core.Chainrule;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The {@code --backend} option, shared by the commands that compute. */
+/** The {@code --backend} option and the plugin options, shared by the commands that compute. */
 final class BackendOption {
 
     @Option(names = "--backend", paramLabel = "NAME",
@@ -13,10 +15,16 @@ final class BackendOption {
                     + "lists them).")
     String backend;
 
-    /** Chainrule on the chosen backend; an unknown backend is a usage error, one that cannot start a failure. */
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
+
+    /**
+     * Chainrule with the discovered plugins on the chosen backend; an unknown backend is a usage error, one that
+     * cannot start a failure.
+     */
     Chainrule chainrule() {
         try {
-            return backend == null ? Chainrule.create() : Chainrule.create(backend);
+            return Chainrule.create(plugins.discover(), Optional.ofNullable(backend));
         } catch (ProvisionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof IllegalArgumentException) {

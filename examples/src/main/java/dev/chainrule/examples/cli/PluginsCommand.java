@@ -19,17 +19,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "Lists every discovered activation, loss, optimizer, schedule and backend with its parameters and "
-                + "defaults, aliases and the jar it came from; for backends, whether it can start here.")
+                + "defaults, aliases and the jar it came from; for backends, whether it can start here; and every "
+                + "provider that could not be loaded, with its class, jar and reason.")
 final class PluginsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private PluginOptions options = new PluginOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Plugins plugins = Plugins.discover(loader != null ? loader : PluginsCommand.class.getClassLoader());
+        Plugins plugins = options.discover();
         section(out, "activations", plugins.activations());
         section(out, "losses", plugins.losses());
         section(out, "optimizers", plugins.optimizers());
@@ -46,7 +49,7 @@ final class PluginsCommand implements Callable<Integer> {
         out.print(indent(backends.text()));
         if (!plugins.failures().isEmpty()) {
             out.println();
-            out.println("providers that could not be loaded:");
+            out.println("providers that could not be loaded" + (options.verify ? " or were refused:" : ":"));
             plugins.failures().forEach(failure -> out.println("  " + failure));
         }
         return 0;

@@ -52,6 +52,17 @@ class PackagedJarIT {
         assertTrue(bad.err().startsWith("error: unknown activation 'tanhh'"), bad.err());
     }
 
+    @Test
+    void theJarTrainsWithAnActivationFromAPluginFolder() throws Exception {
+        Path plugins = Files.createDirectories(folder.resolve("plugins"));
+        PluginSources.halvingWithBrokenProviders(plugins);
+        Result trained = java("train", "--plugins", plugins.toString(), "--dataset", "iris", "--layers", "4:halving",
+                "--epochs", "2", "--out-dir", folder.resolve("run").toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("4 inputs -> 4 halving -> 3 softmax"), trained.out());
+        assertTrue(trained.err().contains("org.example.cli.Exploding"), "a broken provider is logged: " + trained.err());
+    }
+
     private record Result(int code, String out, String err) {
     }
 

@@ -1,4 +1,4 @@
-package dev.chainrule.integration;
+package dev.chainrule.testkit;
 
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.ReduceAxis;
