@@ -47,24 +47,24 @@ final class BinaryKernels {
     static void apply(BinaryOp op, INDArray a, INDArray b, Nd4jTensor out) {
         INDArray z = out.array();
         switch (op) {
-            case ADD -> Nd4j.exec(new AddOp(a, b, z));
-            case SUB -> Nd4j.exec(new SubOp(a, b, z));
-            case MUL -> Nd4j.exec(new MulOp(a, b, z));
-            case DIV -> Nd4j.exec(new DivOp(a, b, z));
+            case ADD -> out.runPairwise(op, AddOp::new, a, b, z);
+            case SUB -> out.runPairwise(op, SubOp::new, a, b, z);
+            case MUL -> out.runPairwise(op, MulOp::new, a, b, z);
+            case DIV -> out.runPairwise(op, DivOp::new, a, b, z);
             case POW -> JavaPow.tensor(a, b, out);
             case MAX -> {
-                Nd4j.exec(new Max(a, b, out.work(0)));
+                out.runPairwise(op, Max::new, a, b, out.work(0));
                 keepNaNs(a, out.work(0), z);
             }
             case MIN -> {
-                Nd4j.exec(new Min(a, b, out.work(0)));
+                out.runPairwise(op, Min::new, a, b, out.work(0));
                 keepNaNs(a, out.work(0), z);
             }
-            case GREATER -> Nd4j.exec(new GreaterThan(a, b, out.mask()));
-            case GREATER_EQUAL -> Nd4j.exec(new GreaterThanOrEqual(a, b, out.mask()));
-            case LESS -> Nd4j.exec(new LessThan(a, b, out.mask()));
-            case LESS_EQUAL -> Nd4j.exec(new LessThanOrEqual(a, b, out.mask()));
-            case EQUAL -> Nd4j.exec(new EqualTo(a, b, out.mask()));
+            case GREATER -> out.runPairwise(op, GreaterThan::new, a, b, out.mask());
+            case GREATER_EQUAL -> out.runPairwise(op, GreaterThanOrEqual::new, a, b, out.mask());
+            case LESS -> out.runPairwise(op, LessThan::new, a, b, out.mask());
+            case LESS_EQUAL -> out.runPairwise(op, LessThanOrEqual::new, a, b, out.mask());
+            case EQUAL -> out.runPairwise(op, EqualTo::new, a, b, out.mask());
         }
         if (isComparison(op)) {
             Nd4j.exec(out.maskToNumbers());

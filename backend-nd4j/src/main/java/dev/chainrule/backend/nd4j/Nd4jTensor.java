@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseReduceOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -41,6 +42,8 @@ final class Nd4jTensor implements Tensor {
     private final EnumMap<BinaryOp, ScalarOp> scalarOps = new EnumMap<>(BinaryOp.class);
     private INDArray scalar;
     private DynamicCustomOp maskToNumbers;
+    private final EnumMap<BinaryOp, DynamicCustomOp> pairwiseOps = new EnumMap<>(BinaryOp.class);
+    private OpContext context;
     private final EnumMap<ReduceOp, BaseReduceOp> reductions = new EnumMap<>(ReduceOp.class);
     private INDArray reduced;
     private float[] hostFloats;
@@ -119,6 +122,23 @@ final class Nd4jTensor implements Tensor {
         op.setZ(z);
         op.setScalar(scalar);
         return op;
+    }
+
+    /**
+     * Runs the element-wise operation {@code kind} of two arrays into {@code z} (this tensor's values, or for a
+     * comparison its mask) with an operation object and a native context that this tensor keeps: ND4J's custom
+     * operations cost about 6.5 µs a call however small the arrays, 4 µs with a kept context.
+     *
+     * @param create makes the operation on first use
+     */
+    void runPairwise(BinaryOp kind, Supplier<DynamicCustomOp> create, INDArray a, INDArray b, INDArray z) {
+        if (context == null) {
+            context = Nd4j.getExecutioner().buildContext();
+        }
+        DynamicCustomOp op = pairwiseOps.computeIfAbsent(kind, key -> create.get());
+        context.setInputArrays(a, b);
+        context.setOutputArrays(z);
+        Nd4j.exec(op, context);
     }
 
     /** The cast of this tensor's comparison mask into its values as 0 and 1, created once and kept. */
