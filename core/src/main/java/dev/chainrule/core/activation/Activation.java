@@ -45,6 +45,11 @@ import java.util.List;
  * {@code activation()} returns it checks the derivative against finite differences on every backend, and much more;
  * or call {@code GradientChecker.check(activation, z, seed)} yourself.
  *
+ * <p>The {@link Tensor} methods used above ({@code map}, {@code add}, ...) allocate a new tensor each. An activation
+ * that matters for speed computes in {@code out} and takes its temporaries from {@code out}'s work tensors,
+ * {@code backend.unary(UnaryOp.SQUARE, z, out.scratch(0))}: the trainer reuses {@code out} from batch to batch, and
+ * with it the work tensors, so such an activation allocates nothing per batch.
+ *
  * <p><b>Beyond the two methods</b> (each has a default that fits a plain function, so simple plugins ignore them):
  * <ul>
  *   <li><em>One instance per layer.</em> The registry's {@link #configure} gives a configured instance; the network
