@@ -30,8 +30,8 @@ record BenchmarkData(Dataset training, Dataset test, String source) {
 
     /** What {@link #load()} reads, without reading it. */
     static String describeSource() {
-        return Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY) ? "Fashion-MNIST from " + FashionMnist.DEFAULT_DIRECTORY
-                : RANDOM;
+        Path directory = FashionMnist.DEFAULT_DIRECTORY;
+        return Files.isDirectory(directory) ? "Fashion-MNIST from " + directory : RANDOM;
     }
 
     /** Fashion-MNIST from {@link FashionMnist#DEFAULT_DIRECTORY}, or random rows of its size. */

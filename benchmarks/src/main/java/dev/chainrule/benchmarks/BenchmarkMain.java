@@ -62,7 +62,8 @@ public final class BenchmarkMain {
         for (String backend : backends) {
             progress("peak memory on " + backend + ": one epoch in a JVM of its own, default and sized heap");
             PeakMemory.measure(backend, List.of()).ifPresent(values -> defaultHeap.put(backend, values));
-            PeakMemory.measure(backend, PeakMemory.sizedHeap(backend)).ifPresent(values -> sizedHeap.put(backend, values));
+            PeakMemory.measure(backend, PeakMemory.sizedHeap(backend))
+                    .ifPresent(values -> sizedHeap.put(backend, values));
         }
         System.out.println();
         System.out.print(new SummaryTable(scores, defaultHeap, sizedHeap).render(Machine.current(),

@@ -93,7 +93,8 @@ record GemmShape(Shape a, boolean transposeA, Shape b, boolean transposeB) {
         String plain = operand.endsWith("t") ? operand.substring(0, operand.length() - 1) : operand;
         String[] sides = plain.toLowerCase(Locale.ROOT).split("x");
         if (sides.length != 2) {
-            throw new IllegalArgumentException("an operand is 'RxC' or 'RxCt', got '" + operand + "' in '" + text + "'");
+            throw new IllegalArgumentException("an operand is 'RxC' or 'RxCt', got '" + operand + "' in '" + text
+                    + "'");
         }
         return new Shape(Integer.parseInt(sides[0].trim()), Integer.parseInt(sides[1].trim()));
     }

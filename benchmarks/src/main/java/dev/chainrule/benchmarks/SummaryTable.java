@@ -118,7 +118,8 @@ final class SummaryTable {
                 + "data %.0f MiB as FLOAT32, limit 1.5 x data + 200 MiB = %.0f MiB | plain | nd4j |", data / MEGABYTE,
                 limit / MEGABYTE));
         lines.add("| --- | ---: | ---: |");
-        lines.add("| JVM's default heap | " + megabytes(defaultHeap, PLAIN) + " | " + megabytes(defaultHeap, ND4J) + " |");
+        lines.add("| JVM's default heap | " + megabytes(defaultHeap, PLAIN) + " | " + megabytes(defaultHeap, ND4J)
+                + " |");
         lines.add("| heap sized for the backend (" + String.join(" ", PeakMemory.sizedHeap(PLAIN)) + " / "
                 + String.join(" ", PeakMemory.sizedHeap(ND4J)) + ") | " + megabytes(sizedHeap, PLAIN) + " | "
                 + megabytes(sizedHeap, ND4J) + " |");

@@ -47,6 +47,11 @@ final class Clipping {
 
     /** {@code max(x, eps)} in a new tensor. */
     static Tensor positive(Tensor x) {
-        return x.zip(BinaryOp.MAX, epsilon(x.dtype()));
+        return positive(x, x.newLike());
+    }
+
+    /** {@code out = max(x, eps)}; in place allowed. */
+    static Tensor positive(Tensor x, Tensor out) {
+        return x.backend().binary(BinaryOp.MAX, x, epsilon(x.dtype()), out);
     }
 }

@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
+import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
@@ -54,31 +55,53 @@ public final class CosineProximity implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return -reducer.value(cosine(output, target, norm(output), norm(target)), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        Tensor outputNorm = norm(output, work.scratch(0, perRow(output)), work);
+        Tensor targetNorm = norm(target, work.scratch(1, perRow(output)), work);
+        Tensor cosine = cosine(output, target, outputNorm, targetNorm, work.scratch(2, perRow(output)), work);
+        return -reducer.value(cosine, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         TensorBackend backend = output.backend();
-        Tensor outputNorm = norm(output);
-        Tensor targetNorm = norm(target);
-        Tensor cosine = cosine(output, target, outputNorm, targetNorm);
-        Tensor alongOutput = output.mul(cosine.div(outputNorm.map(UnaryOp.SQUARE)));
-        backend.binary(BinaryOp.DIV, target, outputNorm.mul(targetNorm), out);
+        Tensor outputNorm = norm(output, out.scratch(0, perRow(output)), out);
+        Tensor targetNorm = norm(target, out.scratch(1, perRow(output)), out);
+        Tensor cosine = cosine(output, target, outputNorm, targetNorm, out.scratch(2, perRow(output)), out);
+        Tensor ratio = backend.unary(UnaryOp.SQUARE, outputNorm, out.scratch(3, perRow(output)));
+        backend.binary(BinaryOp.DIV, cosine, ratio, ratio);
+        Tensor alongOutput = backend.binary(BinaryOp.MUL, output, ratio, out.scratch(4));
+        Tensor norms = backend.binary(BinaryOp.MUL, outputNorm, targetNorm, out.scratch(3, perRow(output)));
+        backend.binary(BinaryOp.DIV, target, norms, out);
         backend.binary(BinaryOp.SUB, alongOutput, out, out);
         return reducer.gradient(out, output.shape());
     }
 
     /** {@code sqrt(max(sum_j x_j^2, eps))} per row, {@code batch x 1}. */
-    private static Tensor norm(Tensor x) {
-        return Clipping.positive(x.map(UnaryOp.SQUARE).reduce(ReduceOp.SUM, ReduceAxis.PER_ROW)).map(UnaryOp.SQRT);
+    private static Tensor norm(Tensor x, Tensor into, Tensor work) {
+        TensorBackend backend = x.backend();
+        backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, backend.unary(UnaryOp.SQUARE, x, work), into);
+        Clipping.positive(into, into);
+        return backend.unary(UnaryOp.SQRT, into, into);
     }
 
     /** {@code (a . y) / (|a| |y|)} per row, {@code batch x 1}. */
-    private static Tensor cosine(Tensor output, Tensor target, Tensor outputNorm, Tensor targetNorm) {
-        return output.mul(target).reduce(ReduceOp.SUM, ReduceAxis.PER_ROW).div(outputNorm.mul(targetNorm));
+    private static Tensor cosine(Tensor output, Tensor target, Tensor outputNorm, Tensor targetNorm, Tensor into,
+            Tensor work) {
+        TensorBackend backend = output.backend();
+        backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, backend.binary(BinaryOp.MUL, output, target, work), into);
+        Tensor norms = backend.binary(BinaryOp.MUL, outputNorm, targetNorm, work.scratch(3, into.shape()));
+        return backend.binary(BinaryOp.DIV, into, norms, into);
+    }
+
+    private static Shape perRow(Tensor output) {
+        return ReduceAxis.PER_ROW.resultShape(output.shape());
     }
 
     @Override

@@ -68,37 +68,58 @@ public final class Focal implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor p = Clipping.probabilities(output, output.newLike());
-        Tensor terms = balance(target).mul(focus(p, target).zip(BinaryOp.POW, gamma))
-                .mul(BinaryCrossEntropy.terms(output, target));
-        return reducer.value(terms, output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
+        Tensor p = Clipping.probabilities(output, work.scratch(0));
+        Tensor u = focus(p, target, work.scratch(1), work.scratch(2));
+        backend.binary(BinaryOp.POW, u, gamma, u);
+        Tensor terms = backend.binary(BinaryOp.MUL, balance(target, work.scratch(2)), u, work.scratch(2));
+        backend.binary(BinaryOp.MUL, terms, BinaryCrossEntropy.terms(output, target, work.scratch(3)), work);
+        return reducer.value(work, output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         TensorBackend backend = output.backend();
-        Tensor p = Clipping.probabilities(output, output.newLike());
-        Tensor u = focus(p, target);
-        Tensor focusSlope = u.zip(BinaryOp.POW, gamma - 1).mul(gamma).mul(target.mul(-2).add(1))
-                .mul(BinaryCrossEntropy.terms(output, target));
-        Tensor crossEntropySlope = BinaryCrossEntropy.slopes(output, target, output.newLike());
+        Tensor p = Clipping.probabilities(output, out.scratch(0));
+        Tensor u = focus(p, target, out.scratch(1), out.scratch(2));
+        Tensor focusSlope = backend.binary(BinaryOp.POW, u, gamma - 1, out.scratch(2));
+        backend.binary(BinaryOp.MUL, focusSlope, gamma, focusSlope);
+        Tensor sign = backend.binary(BinaryOp.MUL, target, -2, out.scratch(3));
+        backend.binary(BinaryOp.ADD, sign, 1, sign);
+        backend.binary(BinaryOp.MUL, focusSlope, sign, focusSlope);
+        backend.binary(BinaryOp.MUL, focusSlope, BinaryCrossEntropy.terms(output, target, out.scratch(3)), focusSlope);
+        Tensor crossEntropySlope = BinaryCrossEntropy.slopes(output, target, out.scratch(3));
         backend.binary(BinaryOp.POW, u, gamma, out);
         backend.binary(BinaryOp.MUL, out, crossEntropySlope, out);
         backend.binary(BinaryOp.ADD, out, focusSlope, out);
-        backend.binary(BinaryOp.MUL, out, balance(target), out);
+        backend.binary(BinaryOp.MUL, out, balance(target, out.scratch(3)), out);
         return reducer.gradient(out, output.shape());
     }
 
-    /** {@code u = p + y - 2 y p}, kept {@code >= eps} so that {@code u^(gamma - 1)} stays finite. */
-    private static Tensor focus(Tensor p, Tensor y) {
-        return Clipping.positive(p.add(y).sub(p.mul(y).mul(2)));
+    /**
+     * {@code out = u = p + y - 2 y p}, kept {@code >= eps} so that {@code u^(gamma - 1)} stays finite; {@code temp} is
+     * modified.
+     */
+    private static Tensor focus(Tensor p, Tensor y, Tensor out, Tensor temp) {
+        TensorBackend backend = p.backend();
+        backend.binary(BinaryOp.ADD, p, y, out);
+        backend.binary(BinaryOp.MUL, p, y, temp);
+        backend.binary(BinaryOp.MUL, temp, 2, temp);
+        backend.binary(BinaryOp.SUB, out, temp, out);
+        return Clipping.positive(out, out);
     }
 
-    /** {@code alpha y + (1 - alpha)(1 - y)}. */
-    private Tensor balance(Tensor y) {
-        return y.mul(2 * alpha - 1).add(1 - alpha);
+    /** {@code out = alpha y + (1 - alpha)(1 - y)}. */
+    private Tensor balance(Tensor y, Tensor out) {
+        y.backend().binary(BinaryOp.MUL, y, 2 * alpha - 1, out);
+        return y.backend().binary(BinaryOp.ADD, out, 1 - alpha, out);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -61,16 +62,24 @@ public final class KullbackLeiblerDivergence implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
         // y log y is 0 at y = 0: the floor only keeps the logarithm finite there, and 0 * finite = 0.
-        Tensor logY = Clipping.positive(target).map(UnaryOp.LOG);
-        Tensor logA = Clipping.probabilities(output, output.newLike()).map(UnaryOp.LOG);
-        return reducer.value(target.mul(logY.sub(logA)), output.shape());
+        Tensor logY = backend.unary(UnaryOp.LOG, Clipping.positive(target, work.scratch(0)), work.scratch(0));
+        Tensor logA = Clipping.probabilities(output, work.scratch(1));
+        backend.unary(UnaryOp.LOG, logA, logA);
+        backend.binary(BinaryOp.SUB, logY, logA, logY);
+        return reducer.value(backend.binary(BinaryOp.MUL, target, logY, work), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         Clipping.probabilities(output, out);
         output.backend().binary(BinaryOp.DIV, target, out, out);
         output.backend().unary(UnaryOp.NEG, out, out);

@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -55,17 +56,25 @@ public final class MeanAbsolutePercentageError implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor terms = output.sub(target).map(UnaryOp.ABS).div(target.map(UnaryOp.ABS)).mul(100);
-        return reducer.value(terms, output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
+        Tensor terms = backend.binary(BinaryOp.SUB, output, target, work);
+        backend.unary(UnaryOp.ABS, terms, terms);
+        backend.binary(BinaryOp.DIV, terms, backend.unary(UnaryOp.ABS, target, work.scratch(0)), terms);
+        return reducer.value(backend.binary(BinaryOp.MUL, terms, 100, terms), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         output.backend().binary(BinaryOp.SUB, output, target, out);
         output.backend().unary(UnaryOp.SIGN, out, out);
-        output.backend().binary(BinaryOp.DIV, out, target.map(UnaryOp.ABS), out);
+        output.backend().binary(BinaryOp.DIV, out, output.backend().unary(UnaryOp.ABS, target, out.scratch(0)), out);
         output.backend().binary(BinaryOp.MUL, out, 100, out);
         return reducer.gradient(out, output.shape());
     }

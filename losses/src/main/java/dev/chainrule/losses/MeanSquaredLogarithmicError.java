@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -61,23 +62,35 @@ public final class MeanSquaredLogarithmicError implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(logDifference(output, target).map(UnaryOp.SQUARE), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        Tensor difference = logDifference(output, target, work);
+        return reducer.value(output.backend().unary(UnaryOp.SQUARE, difference, difference), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        Tensor positive = output.zip(BinaryOp.MAX, 0);
-        Tensor slope = positive.add(1).map(UnaryOp.RECIPROCAL).mul(output.zip(BinaryOp.GREATER, 0));
-        output.backend().binary(BinaryOp.MUL, logDifference(output, target), slope, out);
+        TargetChecks.check(this, output, target, out);
+        TensorBackend backend = output.backend();
+        Tensor slope = backend.binary(BinaryOp.MAX, output, 0, out.scratch(1));
+        backend.binary(BinaryOp.ADD, slope, 1, slope);
+        backend.unary(UnaryOp.RECIPROCAL, slope, slope);
+        backend.binary(BinaryOp.MUL, slope, backend.binary(BinaryOp.GREATER, output, 0, out.scratch(2)), slope);
+        backend.binary(BinaryOp.MUL, logDifference(output, target, out), slope, out);
         output.backend().binary(BinaryOp.MUL, out, 2, out);
         return reducer.gradient(out, output.shape());
     }
 
     /** {@code log1p(max(a, 0)) - log1p(y)} in a new tensor. */
-    private static Tensor logDifference(Tensor output, Tensor target) {
-        return output.zip(BinaryOp.MAX, 0).map(UnaryOp.LOG1P).sub(target.map(UnaryOp.LOG1P));
+    private static Tensor logDifference(Tensor output, Tensor target, Tensor out) {
+        TensorBackend backend = output.backend();
+        backend.binary(BinaryOp.MAX, output, 0, out);
+        backend.unary(UnaryOp.LOG1P, out, out);
+        return backend.binary(BinaryOp.SUB, out, backend.unary(UnaryOp.LOG1P, target, out.scratch(0)), out);
     }
 
     @Override

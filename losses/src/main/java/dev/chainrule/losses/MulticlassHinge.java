@@ -11,6 +11,7 @@ import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * Multiclass hinge loss (Weston and Watkins 1999; PyTorch's {@code MultiMarginLoss} without its {@code 1/k}) of
@@ -61,28 +62,40 @@ public final class MulticlassHinge implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        return reducer.value(violations(output, target), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        return reducer.value(violations(output, target, work), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
+        TargetChecks.check(this, output, target, out);
         TensorBackend backend = output.backend();
-        Tensor violated = violations(output, target).zip(BinaryOp.GREATER, 0);
-        Tensor count = violated.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW);
+        Tensor violated = violations(output, target, out.scratch(2));
+        backend.binary(BinaryOp.GREATER, violated, 0, violated);
+        Tensor count = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, violated,
+                out.scratch(3, ReduceAxis.PER_ROW.resultShape(out.shape())));
         backend.binary(BinaryOp.MUL, target, count, out);
         backend.binary(BinaryOp.SUB, violated, out, out);
         return reducer.gradient(out, output.shape());
     }
 
     /** {@code (1 - y_j) max(0, margin + a_j - a_c)} in a new tensor. */
-    private Tensor violations(Tensor output, Tensor target) {
+    private Tensor violations(Tensor output, Tensor target, Tensor out) {
         TensorBackend backend = output.backend();
-        Tensor correctScore = output.mul(target).reduce(ReduceOp.SUM, ReduceAxis.PER_ROW);
-        Tensor terms = output.sub(correctScore).add(margin);
+        Tensor scores = backend.binary(BinaryOp.MUL, output, target, out.scratch(0));
+        Tensor correctScore = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, scores,
+                out.scratch(1, ReduceAxis.PER_ROW.resultShape(out.shape())));
+        Tensor terms = backend.binary(BinaryOp.SUB, output, correctScore, out);
+        backend.binary(BinaryOp.ADD, terms, margin, terms);
         backend.binary(BinaryOp.MAX, terms, 0, terms);
-        return backend.binary(BinaryOp.MUL, terms, target.rsub(1), terms);
+        Tensor others = backend.unary(UnaryOp.NEG, target, out.scratch(0));
+        backend.binary(BinaryOp.ADD, others, 1, others);
+        return backend.binary(BinaryOp.MUL, terms, others, terms);
     }
 
     @Override

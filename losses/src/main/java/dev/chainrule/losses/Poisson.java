@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.UnaryOp;
 
 /**
@@ -61,15 +62,23 @@ public final class Poisson implements Loss {
 
     @Override
     public double value(Tensor output, Tensor target) {
-        TargetChecks.check(this, output, target);
-        Tensor rate = Clipping.positive(output);
-        return reducer.value(rate.sub(target.mul(rate.map(UnaryOp.LOG))), output.shape());
+        return value(output, target, output.newLike());
+    }
+
+    @Override
+    public double value(Tensor output, Tensor target, Tensor work) {
+        TargetChecks.check(this, output, target, work);
+        TensorBackend backend = output.backend();
+        Tensor rate = Clipping.positive(output, work.scratch(0));
+        Tensor logRate = backend.unary(UnaryOp.LOG, rate, work.scratch(1));
+        backend.binary(BinaryOp.MUL, target, logRate, logRate);
+        return reducer.value(backend.binary(BinaryOp.SUB, rate, logRate, work), output.shape());
     }
 
     @Override
     public Tensor gradient(Tensor output, Tensor target, Tensor out) {
-        TargetChecks.check(this, output, target);
-        output.backend().binary(BinaryOp.DIV, target, Clipping.positive(output), out);
+        TargetChecks.check(this, output, target, out);
+        output.backend().binary(BinaryOp.DIV, target, Clipping.positive(output, out.scratch(0)), out);
         output.backend().binary(BinaryOp.MUL, out, -1, out);
         output.backend().binary(BinaryOp.ADD, out, 1, out);
         return reducer.gradient(out, output.shape());

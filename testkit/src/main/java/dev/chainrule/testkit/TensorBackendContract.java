@@ -109,7 +109,8 @@ public interface TensorBackendContract {
     @TestFactory
     default Stream<DynamicTest> reusesBuffers() {
         return Stream.of(
-                inBothDTypes("work tensors of a tensor", BufferChecks::workTensorsAreDistinctFromTheirOwnerAndFromEachOther),
+                inBothDTypes("work tensors of a tensor",
+                        BufferChecks::workTensorsAreDistinctFromTheirOwnerAndFromEachOther),
                 inBothDTypes("toDoubleArray into an array", BufferChecks::toDoubleArrayFillsTheCallersArray),
                 inBothDTypes("assignRows", BufferChecks::assignRowsWritesTheRowsAndLeavesTheOthers))
                 .flatMap(tests -> tests);

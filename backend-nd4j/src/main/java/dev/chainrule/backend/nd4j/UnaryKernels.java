@@ -20,8 +20,8 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Each {@link UnaryOp} as ND4J native transforms, which accept {@code out == x}. ND4J's {@code sign(NaN)} is 0; it is
- * corrected to NaN as {@link Math#signum} gives, {@link NearZero} supplies accurate {@code expm1} and {@code log1p}, and
- * {@link HostSqrt} a square root fifteen times faster than ND4J's.
+ * corrected to NaN as {@link Math#signum} gives, {@link NearZero} supplies accurate {@code expm1} and
+ * {@code log1p}, and {@link HostSqrt} a square root fifteen times faster than ND4J's.
  */
 final class UnaryKernels {
 

@@ -70,8 +70,8 @@ final class Float32Blocked {
      * {@code bInPlaceOffset + k * bInPlaceStep + j}), the rest packed in {@code packedB}.
      */
     private void tiles(int depth, int rows, int columns, float[] packedA, float[] bInPlace, int bInPlaceOffset,
-            int bInPlaceStep, int inPlaceColumns, float[] packedB, float[] c, int cOffset, int cStep, boolean accumulate,
-            float[] edge) {
+            int bInPlaceStep, int inPlaceColumns, float[] packedB, float[] c, int cOffset, int cStep,
+            boolean accumulate, float[] edge) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         for (int jr = 0; jr < columns; jr += nr) {

@@ -70,8 +70,8 @@ final class Float64Blocked {
      * {@code bInPlaceOffset + k * bInPlaceStep + j}), the rest packed in {@code packedB}.
      */
     private void tiles(int depth, int rows, int columns, double[] packedA, double[] bInPlace, int bInPlaceOffset,
-            int bInPlaceStep, int inPlaceColumns, double[] packedB, double[] c, int cOffset, int cStep, boolean accumulate,
-            double[] edge) {
+            int bInPlaceStep, int inPlaceColumns, double[] packedB, double[] c, int cOffset, int cStep,
+            boolean accumulate, double[] edge) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         for (int jr = 0; jr < columns; jr += nr) {

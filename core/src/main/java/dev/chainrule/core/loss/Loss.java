@@ -60,10 +60,10 @@ public interface Loss extends Plugin {
 
     /**
      * The loss of a batch, computed with the help of {@code work}, a tensor of the output's shape whose contents and
-     * {@linkplain Tensor#scratch(int, Shape) work tensors} the loss may overwrite. The trainer passes one that it reuses
-     * from batch to batch, so that a loss that keeps its intermediate results there allocates nothing per batch. The
-     * default ignores {@code work} and calls {@link #value(Tensor, Tensor)}; the built-in losses compute here and
-     * implement the two-argument form with a new work tensor.
+     * {@linkplain Tensor#scratch(int, Shape) work tensors} the loss may overwrite. The trainer passes one that it
+     * reuses from batch to batch, so that a loss that keeps its intermediate results there allocates nothing per
+     * batch. The default ignores {@code work} and calls {@link #value(Tensor, Tensor)}; the built-in losses compute
+     * here and implement the two-argument form with a new work tensor.
      *
      * @param output the network's output {@code a}, {@code batch x outputs}; not modified
      * @param target the targets; not modified

@@ -45,8 +45,8 @@ public final class TensorChecks {
     public static void rowsFit(String op, Shape shape, int firstRow, int length) {
         int rows = length / shape.columns();
         if (length % shape.columns() != 0 || firstRow < 0 || (long) firstRow + rows > shape.rows()) {
-            throw new IllegalArgumentException(op + ": " + length + " values from row " + firstRow + " are not whole rows "
-                    + "that fit in a " + shape + " tensor");
+            throw new IllegalArgumentException(op + ": " + length + " values from row " + firstRow
+                    + " are not whole rows that fit in a " + shape + " tensor");
         }
     }
 
