@@ -21,9 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The backend on ND4J: tensors in native memory, products by OpenBLAS, every other operation by ND4J's native
- * kernels, except the square root, which ND4J computes so slowly that Java does it on the native buffer
- * ({@link HostSqrt}). Apart from that, only {@link #fromArray}, {@link #assign}, {@link #assignRows} and
- * {@link #toDoubleArray} move data between Java and native memory.
+ * kernels. No operation copies a tensor through Java arrays; only {@link #fromArray}, {@link #assign},
+ * {@link #assignRows} and {@link #toDoubleArray} move data between Java and native memory.
  *
  * <p>Every argument is checked with {@link TensorChecks} before ND4J sees it: ND4J's kernels neither check shapes
  * (some write past the end of a too-small output) nor refuse mixed dtypes (they convert silently).

@@ -46,8 +46,6 @@ final class Nd4jTensor implements Tensor {
     private OpContext context;
     private final EnumMap<ReduceOp, BaseReduceOp> reductions = new EnumMap<>(ReduceOp.class);
     private INDArray reduced;
-    private float[] hostFloats;
-    private double[] hostDoubles;
     private ScratchTensors scratch;
 
     private Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape, INDArray array) {
@@ -163,22 +161,6 @@ final class Nd4jTensor implements Tensor {
     /** The result of the last {@link #reductionOfAll}. */
     double reduced() {
         return reduced.getDouble(0);
-    }
-
-    /** A Java array of this tensor's size, kept, for operations computed on the Java side. */
-    float[] hostFloats() {
-        if (hostFloats == null) {
-            hostFloats = new float[shape.size()];
-        }
-        return hostFloats;
-    }
-
-    /** A Java array of this tensor's size, kept, for operations computed on the Java side. */
-    double[] hostDoubles() {
-        if (hostDoubles == null) {
-            hostDoubles = new double[shape.size()];
-        }
-        return hostDoubles;
     }
 
     /** Kept work tensors for plugins, created on first use. */
