@@ -53,10 +53,7 @@ public final class Trainer {
         SplittableRandom noise = root.split();
         int[] order = identity(data.size());
         List<EpochResult> epochs = new ArrayList<>();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        List<Tensor> bestWeights = null;
-        boolean stoppedEarly = false;
+        EarlyStopping stopping = new EarlyStopping(parameters, config.patience());
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             if (config.shuffle()) {
                 order = Dataset.permutation(data.size(), shuffling.split());
@@ -64,24 +61,11 @@ public final class Trainer {
             EpochResult result = runEpoch(epoch, backpropagation, training, validation, order, update, noise, config);
             epochs.add(result);
             config.listeners().forEach(listener -> listener.onEpochEnd(result));
-            if (config.patience() > 0) {
-                double validationLoss = result.validationLoss().orElseThrow();
-                if (validationLoss < bestLoss) {
-                    bestLoss = validationLoss;
-                    bestEpoch = epoch;
-                    bestWeights = snapshot(parameters, bestWeights);
-                } else if (epoch - bestEpoch >= config.patience()) {
-                    LOG.info("early stop after epoch {}: validation loss has not improved since epoch {} ({})", epoch,
-                            bestEpoch, bestLoss);
-                    restore(parameters, bestWeights);
-                    stoppedEarly = true;
-                    break;
-                }
-            } else {
-                bestEpoch = epoch;
+            if (stopping.stopAfter(result)) {
+                break;
             }
         }
-        return new TrainingHistory(epochs, stoppedEarly, bestEpoch);
+        return new TrainingHistory(epochs, stopping.stopped(), stopping.bestEpoch());
     }
 
     private EpochResult runEpoch(int epoch, Backpropagation backpropagation, DeviceData training, DeviceData validation,
@@ -157,24 +141,6 @@ public final class Trainer {
 
     private static boolean allFinite(Tensor tensor) {
         return Arrays.stream(tensor.toDoubleArray()).allMatch(Double::isFinite);
-    }
-
-    private static List<Tensor> snapshot(List<Parameter> parameters, List<Tensor> previous) {
-        if (previous == null) {
-            return parameters.stream().map(parameter -> parameter.value().duplicate()).toList();
-        }
-        for (int p = 0; p < parameters.size(); p++) {
-            Tensor value = parameters.get(p).value();
-            value.backend().copy(value, previous.get(p));
-        }
-        return previous;
-    }
-
-    private static void restore(List<Parameter> parameters, List<Tensor> saved) {
-        for (int p = 0; p < parameters.size(); p++) {
-            Tensor value = parameters.get(p).value();
-            value.backend().copy(saved.get(p), value);
-        }
     }
 
     private static int[] identity(int n) {
