@@ -61,14 +61,6 @@ public final class TargetChecks {
         return new Shape(output.rows(), domain.columns(output.columns()));
     }
 
-    /** {@code target} has the shape of {@code output}. */
-    public static void sameShape(String loss, Tensor output, Tensor target) {
-        if (!output.shape().equals(target.shape())) {
-            throw new IllegalArgumentException(loss + ": the targets are " + target.shape() + " but the outputs are "
-                    + output.shape() + "; they must have the same shape");
-        }
-    }
-
     private static void scan(String loss, Domain domain, Shape output, Tensor target) {
         double[] values = target.toDoubleArray();
         int columns = target.columns();

@@ -10,9 +10,6 @@ import dev.chainrule.core.tensor.Tensor;
  */
 final class DeviceData {
 
-    private record Batch(Tensor x, Tensor y) {
-    }
-
     /**
      * Rows uploaded at a time from a set that keeps its features compactly: a slice of a few hundred kilobytes, which
      * the garbage collector handles as an ordinary object.
@@ -64,13 +61,22 @@ final class DeviceData {
         return host.size();
     }
 
-    /** Gathers {@code rows} rows listed in {@code order} from {@code offset}; returns {x, y} buffers. */
-    Tensor[] batch(int[] order, int offset, int rows) {
+    /**
+     * A mini-batch's features and targets, in buffers reused for every batch of the same size.
+     *
+     * @param x the features, {@code rows x features}
+     * @param y the targets, {@code rows x targets}
+     */
+    record Batch(Tensor x, Tensor y) {
+    }
+
+    /** Gathers {@code rows} rows listed in {@code order} from {@code offset} into the buffers for that many rows. */
+    Batch batch(int[] order, int offset, int rows) {
         Batch batch = batches.get(rows, size -> new Batch(
                 features.newLike(new Shape(size, host.featureCount())),
                 targets.newLike(new Shape(size, host.targetCount()))));
         features.backend().gatherRows(features, order, offset, batch.x());
         targets.backend().gatherRows(targets, order, offset, batch.y());
-        return new Tensor[] {batch.x(), batch.y()};
+        return batch;
     }
 }

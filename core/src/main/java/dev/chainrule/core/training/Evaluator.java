@@ -28,9 +28,9 @@ public final class Evaluator {
         long correct = 0;
         for (int offset = 0; offset < data.size(); offset += batchSize) {
             int rows = Math.min(batchSize, data.size() - offset);
-            Tensor[] xy = data.batch(order, offset, rows);
-            Trace trace = backpropagation.forward(xy[0]);
-            lossSum += backpropagation.loss(trace, xy[1]) * rows;
+            DeviceData.Batch xy = data.batch(order, offset, rows);
+            Trace trace = backpropagation.forward(xy.x());
+            lossSum += backpropagation.loss(trace, xy.y()) * rows;
             if (classification) {
                 correct += counter.correct(trace.activation(trace.layers()), order, offset);
             }

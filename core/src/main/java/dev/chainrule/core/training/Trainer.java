@@ -81,13 +81,13 @@ public final class Trainer {
         for (int batch = 0; batch < batches; batch++) {
             int offset = batch * config.batchSize();
             int rows = Math.min(config.batchSize(), training.size() - offset);
-            Tensor[] xy = training.batch(order, offset, rows);
-            Trace trace = backpropagation.forward(xy[0], ForwardContext.training(noise.split()));
-            double loss = backpropagation.loss(trace, xy[1]);
+            DeviceData.Batch xy = training.batch(order, offset, rows);
+            Trace trace = backpropagation.forward(xy.x(), ForwardContext.training(noise.split()));
+            double loss = backpropagation.loss(trace, xy.y());
             if (!Double.isFinite(loss)) {
                 throw diverged(epoch, batch + 1, loss, trace, network, config);
             }
-            Gradients gradients = backpropagation.backward(trace, xy[1]);
+            Gradients gradients = backpropagation.backward(trace, xy.y());
             loss += config.regularization().apply(network, gradients);
             config.clipping().clip(gradients);
             update.apply(gradients);
