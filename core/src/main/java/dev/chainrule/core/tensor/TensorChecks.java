@@ -16,8 +16,10 @@ public final class TensorChecks {
         DType dtype = tensors[0].dtype();
         for (Tensor tensor : tensors) {
             if (tensor.backend() != backend) {
-                throw new IllegalArgumentException(op + ": a tensor of backend '" + tensor.backend().name()
-                        + "' was given to backend '" + backend.name() + "'; tensors of two backends cannot be mixed");
+                String owner = tensor.backend().name().equals(backend.name())
+                        ? "another instance of backend '" + backend.name() + "'" : "backend '" + tensor.backend().name() + "'";
+                throw new IllegalArgumentException(op + ": a tensor of " + owner + " was given to backend '"
+                        + backend.name() + "'; tensors of two backends cannot be mixed");
             }
             if (tensor.dtype() != dtype) {
                 throw new IllegalArgumentException(op + ": dtypes " + dtype.label() + " and " + tensor.dtype().label()
