@@ -35,6 +35,12 @@ public final class PlainBackend implements TensorBackend {
         return 10;
     }
 
+    /** True: every tensor is a Java {@code float[]} or {@code double[]}. */
+    @Override
+    public boolean storesTensorsOnHeap() {
+        return true;
+    }
+
     @Override
     public Tensor zeros(DType dtype, Shape shape) {
         return PlainTensor.allocate(this, dtype, shape);

@@ -36,6 +36,17 @@ public interface TensorBackend extends Plugin {
         return BackendAvailability.ready();
     }
 
+    /**
+     * Whether this backend keeps its tensors' numbers in Java arrays on the heap, beside the application's own data.
+     * The trainer then assembles each mini-batch from the data set's rows instead of uploading the whole set once:
+     * here an uploaded copy would sit in the same memory as the set it copies (four times its size when the set keeps
+     * images as bytes) and would spare no transfer. Default {@code false}: tensors in native or device memory, where
+     * one upload spares a copy across the boundary for every batch.
+     */
+    default boolean storesTensorsOnHeap() {
+        return false;
+    }
+
     /** A new tensor of zeros. */
     Tensor zeros(DType dtype, Shape shape);
 

@@ -155,6 +155,19 @@ public final class Dataset {
         features.copyRows(firstRow, featureCount, into);
     }
 
+    /**
+     * Copies the features of {@code into.length / featureCount} rows, those listed in {@code order} from {@code offset}
+     * on, into {@code into} (modified), row-major, without building {@link #features()}.
+     */
+    void gatherFeatureRows(int[] order, int offset, double[] into) {
+        int rows = into.length / featureCount;
+        if (into.length % featureCount != 0 || offset < 0 || offset + rows > order.length) {
+            throw new IllegalArgumentException(into.length + " values are not whole rows of " + featureCount
+                    + " features listed in an order of " + order.length + " rows from " + offset);
+        }
+        features.gatherRows(order, offset, featureCount, into);
+    }
+
     /** The targets, row-major; do not modify. */
     public double[] targets() {
         return targets;

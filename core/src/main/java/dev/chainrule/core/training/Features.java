@@ -15,6 +15,12 @@ sealed interface Features {
     /** Copies {@code into.length / width} rows from {@code firstRow} into {@code into} (modified). */
     void copyRows(int firstRow, int width, double[] into);
 
+    /**
+     * Copies {@code into.length / width} rows, those listed in {@code order} from {@code offset} on, into {@code into}
+     * (modified), row-major.
+     */
+    void gatherRows(int[] order, int offset, int width, double[] into);
+
     /** The rows at {@code indices}, in that order, in the same representation. */
     Features rows(int[] indices, int width);
 
@@ -37,6 +43,13 @@ sealed interface Features {
         @Override
         public void copyRows(int firstRow, int width, double[] into) {
             System.arraycopy(values, firstRow * width, into, 0, into.length);
+        }
+
+        @Override
+        public void gatherRows(int[] order, int offset, int width, double[] into) {
+            for (int row = 0, at = 0; at < into.length; row++, at += width) {
+                System.arraycopy(values, order[offset + row] * width, into, at, width);
+            }
         }
 
         @Override
@@ -72,6 +85,16 @@ sealed interface Features {
             int from = firstRow * width;
             for (int i = 0; i < into.length; i++) {
                 into[i] = (values[from + i] & 0xff) * scale;
+            }
+        }
+
+        @Override
+        public void gatherRows(int[] order, int offset, int width, double[] into) {
+            for (int row = 0, at = 0; at < into.length; row++, at += width) {
+                int from = order[offset + row] * width;
+                for (int i = 0; i < width; i++) {
+                    into[at + i] = (values[from + i] & 0xff) * scale;
+                }
             }
         }
 

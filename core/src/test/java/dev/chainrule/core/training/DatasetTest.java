@@ -33,6 +33,22 @@ class DatasetTest {
     }
 
     @Test
+    void listedRowsAreGatheredFromBytesAndFromDoubles() {
+        int[] order = {2, 0, 1, 2};
+        double[] fromBytes = new double[4];
+        pixels().gatherFeatureRows(order, 1, fromBytes);
+        assertArrayEquals(new double[] {0, 127.5, 5, 10}, fromBytes);
+        Dataset doubles = new Dataset(new double[] {1, 2, 3, 4, 5, 6}, 2, new double[] {0, 0, 0}, 1);
+        double[] fromDoubles = new double[6];
+        doubles.gatherFeatureRows(order, 1, fromDoubles);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, fromDoubles);
+        doubles.gatherFeatureRows(order, 0, new double[2]);
+        assertFalse(pixels().hasFeatureDoubles());
+        assertThrows(IllegalArgumentException.class, () -> doubles.gatherFeatureRows(order, 3, new double[4]));
+        assertThrows(IllegalArgumentException.class, () -> doubles.gatherFeatureRows(order, 0, new double[3]));
+    }
+
+    @Test
     void rowsOfACompactSetStayCompact() {
         Dataset picked = pixels().rows(new int[] {2, 0});
         assertFalse(picked.hasFeatureDoubles());
