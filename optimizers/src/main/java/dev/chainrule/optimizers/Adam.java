@@ -96,12 +96,12 @@ public final class Adam implements Optimizer {
             backend.binary(BinaryOp.MAX, second, v, second);
         }
         double correction1 = 1 - Math.pow(beta1, step);
-        double correction2 = 1 - Math.pow(beta2, step);
+        double root2 = Math.sqrt(1 - Math.pow(beta2, step));
+        // m / (sqrt(v) / root2 + eps) = root2 * m / (sqrt(v) + eps * root2): one pass over the tensor fewer.
         backend.unary(UnaryOp.SQRT, second, work);
-        backend.binary(BinaryOp.DIV, work, Math.sqrt(correction2), work);
-        backend.binary(BinaryOp.ADD, work, eps, work);
+        backend.binary(BinaryOp.ADD, work, eps * root2, work);
         backend.binary(BinaryOp.DIV, m, work, work);
-        backend.addScaled(parameter, -rate / correction1, work, parameter);
+        backend.addScaled(parameter, -rate * root2 / correction1, work, parameter);
     }
 
     @Override
