@@ -52,13 +52,12 @@ final class PeakMemory {
     }
 
     /**
-     * JVM options that size the Java heap for what {@code backend} keeps on it, with the serial collector, which grows
-     * its heap only as needed: plain keeps its tensors there (the data as FLOAT32, 222 MB for Fashion-MNIST), nd4j
-     * only the compact data set (55 MB of pixels) and small objects.
+     * The JVM option that replaces the default collector (G1 on a machine of two cores or more) by the serial one,
+     * which grows the heap only as the live data needs. G1 instead enlarges its young generation when it collects often,
+     * as it does while the Vector API kernel warms up (until the JIT compiles it, every vector operation allocates), and
+     * the memory it touches then stays resident.
      */
-    static List<String> sizedHeap(String backend) {
-        return List.of("-XX:+UseSerialGC", backend.equals(SummaryTable.PLAIN) ? "-Xmx400m" : "-Xmx128m");
-    }
+    static final List<String> SERIAL_COLLECTOR = List.of("-XX:+UseSerialGC");
 
     /** Reads {@code peak_rss_bytes=N data_float32_bytes=M}. */
     static long[] parse(String line) {

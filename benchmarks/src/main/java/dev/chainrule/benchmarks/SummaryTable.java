@@ -20,20 +20,20 @@ final class SummaryTable {
 
     private final List<Score> scores;
     private final Map<String, long[]> defaultHeap;
-    private final Map<String, long[]> sizedHeap;
+    private final Map<String, long[]> serialCollector;
     private final List<String> lines = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
 
     /**
-     * @param scores      every benchmark's score
-     * @param defaultHeap per backend, the peak resident set and the data's FLOAT32 size in bytes with the JVM's own
+     * @param scores          every benchmark's score
+     * @param defaultHeap     per backend, the peak resident set and the data's FLOAT32 size in bytes with the JVM's own
      *                    heap sizing
-     * @param sizedHeap   the same with the heap sized for the backend ({@link PeakMemory#sizedHeap})
+     * @param serialCollector the same with the serial collector ({@link PeakMemory#SERIAL_COLLECTOR})
      */
-    SummaryTable(List<Score> scores, Map<String, long[]> defaultHeap, Map<String, long[]> sizedHeap) {
+    SummaryTable(List<Score> scores, Map<String, long[]> defaultHeap, Map<String, long[]> serialCollector) {
         this.scores = List.copyOf(scores);
         this.defaultHeap = Map.copyOf(defaultHeap);
-        this.sizedHeap = Map.copyOf(sizedHeap);
+        this.serialCollector = Map.copyOf(serialCollector);
     }
 
     /** The report, headed by the machine and the data's source. */
@@ -109,24 +109,23 @@ final class SummaryTable {
     }
 
     private void memory() {
-        if (defaultHeap.isEmpty() && sizedHeap.isEmpty()) {
+        if (defaultHeap.isEmpty() && serialCollector.isEmpty()) {
             return;
         }
-        long data = (defaultHeap.isEmpty() ? sizedHeap : defaultHeap).values().iterator().next()[1];
+        long data = (defaultHeap.isEmpty() ? serialCollector : defaultHeap).values().iterator().next()[1];
         double limit = 1.5 * data + 200 * MEGABYTE;
         lines.add(String.format(Locale.ROOT, "| peak resident memory (VmHWM, MiB), training one epoch with validation; "
                 + "data %.0f MiB as FLOAT32, limit 1.5 x data + 200 MiB = %.0f MiB | plain | nd4j |", data / MEGABYTE,
                 limit / MEGABYTE));
         lines.add("| --- | ---: | ---: |");
-        lines.add("| JVM's default heap | " + megabytes(defaultHeap, PLAIN) + " | " + megabytes(defaultHeap, ND4J)
-                + " |");
-        lines.add("| heap sized for the backend (" + String.join(" ", PeakMemory.sizedHeap(PLAIN)) + " / "
-                + String.join(" ", PeakMemory.sizedHeap(ND4J)) + ") | " + megabytes(sizedHeap, PLAIN) + " | "
-                + megabytes(sizedHeap, ND4J) + " |");
+        lines.add("| JVM's defaults (G1 collector) | " + megabytes(defaultHeap, PLAIN) + " | "
+                + megabytes(defaultHeap, ND4J) + " |");
+        lines.add("| serial collector (" + String.join(" ", PeakMemory.SERIAL_COLLECTOR) + ") | "
+                + megabytes(serialCollector, PLAIN) + " | " + megabytes(serialCollector, ND4J) + " |");
         lines.add("");
         for (String backend : List.of(PLAIN, ND4J)) {
-            memoryTarget(backend, "JVM's default heap", defaultHeap.get(backend), limit);
-            memoryTarget(backend, "heap sized for it", sizedHeap.get(backend), limit);
+            memoryTarget(backend, "JVM's defaults", defaultHeap.get(backend), limit);
+            memoryTarget(backend, "serial collector", serialCollector.get(backend), limit);
         }
     }
 
