@@ -58,15 +58,15 @@ public final class BenchmarkMain {
                 .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 500))));
         Map<String, long[]> defaultHeap = new LinkedHashMap<>();
-        Map<String, long[]> serialCollector = new LinkedHashMap<>();
+        Map<String, long[]> cappedHeap = new LinkedHashMap<>();
         for (String backend : backends) {
-            progress("peak memory on " + backend + ": one epoch in a JVM of its own, default and serial collector");
+            progress("peak memory on " + backend + ": one epoch in a JVM of its own, default and capped heap");
             PeakMemory.measure(backend, List.of()).ifPresent(values -> defaultHeap.put(backend, values));
-            PeakMemory.measure(backend, PeakMemory.SERIAL_COLLECTOR)
-                    .ifPresent(values -> serialCollector.put(backend, values));
+            PeakMemory.measure(backend, PeakMemory.CAPPED_HEAP)
+                    .ifPresent(values -> cappedHeap.put(backend, values));
         }
         System.out.println();
-        System.out.print(new SummaryTable(scores, defaultHeap, serialCollector).render(Machine.current(),
+        System.out.print(new SummaryTable(scores, defaultHeap, cappedHeap).render(Machine.current(),
                 BenchmarkData.describeSource()));
     }
 

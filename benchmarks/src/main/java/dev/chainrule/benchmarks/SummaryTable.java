@@ -20,7 +20,7 @@ final class SummaryTable {
 
     private final List<Score> scores;
     private final Map<String, long[]> defaultHeap;
-    private final Map<String, long[]> serialCollector;
+    private final Map<String, long[]> cappedHeap;
     private final List<String> lines = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
 
@@ -28,12 +28,12 @@ final class SummaryTable {
      * @param scores          every benchmark's score
      * @param defaultHeap     per backend, the peak resident set and the data's FLOAT32 size in bytes with the JVM's own
      *                    heap sizing
-     * @param serialCollector the same with the serial collector ({@link PeakMemory#SERIAL_COLLECTOR})
+     * @param cappedHeap      the same with the heap capped ({@link PeakMemory#CAPPED_HEAP})
      */
-    SummaryTable(List<Score> scores, Map<String, long[]> defaultHeap, Map<String, long[]> serialCollector) {
+    SummaryTable(List<Score> scores, Map<String, long[]> defaultHeap, Map<String, long[]> cappedHeap) {
         this.scores = List.copyOf(scores);
         this.defaultHeap = Map.copyOf(defaultHeap);
-        this.serialCollector = Map.copyOf(serialCollector);
+        this.cappedHeap = Map.copyOf(cappedHeap);
     }
 
     /** The report, headed by the machine and the data's source. */
@@ -109,10 +109,10 @@ final class SummaryTable {
     }
 
     private void memory() {
-        if (defaultHeap.isEmpty() && serialCollector.isEmpty()) {
+        if (defaultHeap.isEmpty() && cappedHeap.isEmpty()) {
             return;
         }
-        long data = (defaultHeap.isEmpty() ? serialCollector : defaultHeap).values().iterator().next()[1];
+        long data = (defaultHeap.isEmpty() ? cappedHeap : defaultHeap).values().iterator().next()[1];
         double limit = 1.5 * data + 200 * MEGABYTE;
         lines.add(String.format(Locale.ROOT, "| peak resident memory (VmHWM, MiB), training one epoch with validation; "
                 + "data %.0f MiB as FLOAT32, limit 1.5 x data + 200 MiB = %.0f MiB | plain | nd4j |", data / MEGABYTE,
@@ -120,12 +120,12 @@ final class SummaryTable {
         lines.add("| --- | ---: | ---: |");
         lines.add("| JVM's defaults (G1 collector) | " + megabytes(defaultHeap, PLAIN) + " | "
                 + megabytes(defaultHeap, ND4J) + " |");
-        lines.add("| serial collector (" + String.join(" ", PeakMemory.SERIAL_COLLECTOR) + ") | "
-                + megabytes(serialCollector, PLAIN) + " | " + megabytes(serialCollector, ND4J) + " |");
+        lines.add("| heap capped (" + String.join(" ", PeakMemory.CAPPED_HEAP) + ") | "
+                + megabytes(cappedHeap, PLAIN) + " | " + megabytes(cappedHeap, ND4J) + " |");
         lines.add("");
         for (String backend : List.of(PLAIN, ND4J)) {
             memoryTarget(backend, "JVM's defaults", defaultHeap.get(backend), limit);
-            memoryTarget(backend, "serial collector", serialCollector.get(backend), limit);
+            memoryTarget(backend, "heap capped", cappedHeap.get(backend), limit);
         }
     }
 
