@@ -40,12 +40,11 @@ final class Nd4jRuntime {
             ThreadSettings threads = ThreadSettings.fromEnvironment();
             Nd4j.create(DataType.FLOAT, 1, 1);
             apply(threads);
-            LOG.info("ND4J started in {} ms ({}, {}); threads: {} for kernels from {} numbers each, {} for BLAS ({})",
+            LOG.info("ND4J started in {} ms ({}, {}); threads: {} for kernels, {} for BLAS ({})",
                     (System.nanoTime() - begin) / 1_000_000, Nd4j.getBackend().getClass().getSimpleName(),
                     Nd4j.factory().blas().getBlasVendor(),
                     NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
-                    Nd4j.getEnvironment().elementwiseThreshold(), Nd4j.factory().blas().getMaxThreads(),
-                    threads.source());
+                    Nd4j.factory().blas().getMaxThreads(), threads.source());
             return BackendAvailability.ready();
         } catch (VirtualMachineError e) {
             throw e;
@@ -62,9 +61,6 @@ final class Nd4jRuntime {
         }
         if (threads.blasThreads() > 0) {
             Nd4j.factory().blas().setMaxThreads(threads.blasThreads());
-        }
-        if (threads.numbersPerThread() > 0) {
-            Nd4j.getEnvironment().setElementwiseThreshold(threads.numbersPerThread());
         }
     }
 }

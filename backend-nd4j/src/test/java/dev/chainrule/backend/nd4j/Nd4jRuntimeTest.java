@@ -17,7 +17,7 @@ class Nd4jRuntimeTest {
         ThreadSettings chosen = ThreadSettings.fromEnvironment();
         assumeTrue(chosen.kernelThreads() > 0, "OMP_NUM_THREADS is set, so ND4J keeps its own settings");
         assertEquals(chosen.kernelThreads(), NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+        assertEquals(chosen.kernelThreads(), Nd4j.getEnvironment().maxMasterThreads());
         assertEquals(chosen.blasThreads(), Nd4j.factory().blas().getMaxThreads());
-        assertEquals(chosen.numbersPerThread(), Nd4j.getEnvironment().elementwiseThreshold());
     }
 }
