@@ -27,7 +27,7 @@ final class SummaryTable {
     /**
      * @param scores          every benchmark's score
      * @param defaultHeap     per backend, the peak resident set and the data's FLOAT32 size in bytes with the JVM's own
-     *                    heap sizing
+     *                        heap sizing
      * @param cappedHeap      the same with the heap capped ({@link PeakMemory#CAPPED_HEAP})
      */
     SummaryTable(List<Score> scores, Map<String, long[]> defaultHeap, Map<String, long[]> cappedHeap) {
@@ -118,7 +118,7 @@ final class SummaryTable {
                 + "data %.0f MiB as FLOAT32, limit 1.5 x data + 200 MiB = %.0f MiB | plain | nd4j |", data / MEGABYTE,
                 limit / MEGABYTE));
         lines.add("| --- | ---: | ---: |");
-        lines.add("| JVM's defaults (G1 collector) | " + megabytes(defaultHeap, PLAIN) + " | "
+        lines.add("| JVM's defaults | " + megabytes(defaultHeap, PLAIN) + " | "
                 + megabytes(defaultHeap, ND4J) + " |");
         lines.add("| heap capped (" + String.join(" ", PeakMemory.CAPPED_HEAP) + ") | "
                 + megabytes(cappedHeap, PLAIN) + " | " + megabytes(cappedHeap, ND4J) + " |");

@@ -50,7 +50,7 @@ class SummaryTableTest {
         assertTrue(report.contains("training with adam: plain >= 35% of nd4j: 50% (met)"), report);
         assertTrue(report.contains("batch-1 inference on plain < 25 µs: 40.0 µs (**not met**)"), report);
         assertTrue(report.contains("limit 1.5 x data + 200 MiB = 500 MiB"), report);
-        assertTrue(report.contains("| JVM's defaults (G1 collector) | 400 | 600 |"), report);
+        assertTrue(report.contains("| JVM's defaults | 400 | 600 |"), report);
         assertTrue(report.contains("| heap capped (-Xmx256m) | - | 450 |"), report);
         assertTrue(report.contains("peak memory on plain, JVM's defaults, < 1.5 x data + 200 MiB: 400 MiB (met)"),
                 report);

@@ -17,7 +17,8 @@ public final class TensorChecks {
         for (Tensor tensor : tensors) {
             if (tensor.backend() != backend) {
                 String owner = tensor.backend().name().equals(backend.name())
-                        ? "another instance of backend '" + backend.name() + "'" : "backend '" + tensor.backend().name() + "'";
+                        ? "another instance of backend '" + backend.name() + "'"
+                        : "backend '" + tensor.backend().name() + "'";
                 throw new IllegalArgumentException(op + ": a tensor of " + owner + " was given to backend '"
                         + backend.name() + "'; tensors of two backends cannot be mixed");
             }

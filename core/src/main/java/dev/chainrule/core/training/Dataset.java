@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  *
  * <p>Features are kept as doubles, or, for images, compactly as unsigned bytes with a scale
  * ({@link #ofUnsignedBytes}): an eighth of the memory, which matters for a large set, since training uploads the
- * features to the backend once and reads them from there ({@link #copyFeatureRows} feeds the upload in slices).
+ * features to a native backend once ({@link #copyFeatureRows} feeds the upload in slices), and a backend whose tensors
+ * live on the Java heap reads every batch from the set itself. The set keeps the arrays it is given, not copies: do not
+ * change them while it is in use.
  */
 public final class Dataset {
 

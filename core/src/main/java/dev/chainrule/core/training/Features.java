@@ -1,7 +1,8 @@
 package dev.chainrule.core.training;
 
 /**
- * How a {@link Dataset} keeps its features: as doubles, or compactly as unsigned bytes with a scale (images), each
+ * How a {@link Dataset} keeps its features (in memory; {@link BatchFeatures} is where a batch's features are read
+ * from during training): as doubles, or compactly as unsigned bytes with a scale (images), each
  * read as {@code (byte & 0xff) * scale}. Row-major, {@code width} features a row.
  */
 sealed interface Features {

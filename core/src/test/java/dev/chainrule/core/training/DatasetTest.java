@@ -42,8 +42,9 @@ class DatasetTest {
         double[] fromDoubles = new double[6];
         doubles.gatherFeatureRows(order, 1, fromDoubles);
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, fromDoubles);
-        doubles.gatherFeatureRows(order, 0, new double[2]);
-        assertFalse(pixels().hasFeatureDoubles());
+        double[] oneRow = new double[2];
+        doubles.gatherFeatureRows(order, 3, oneRow);
+        assertArrayEquals(new double[] {5, 6}, oneRow);
         assertThrows(IllegalArgumentException.class, () -> doubles.gatherFeatureRows(order, 3, new double[4]));
         assertThrows(IllegalArgumentException.class, () -> doubles.gatherFeatureRows(order, 0, new double[3]));
     }
