@@ -1,8 +1,10 @@
 package dev.chainrule.core.training;
 
 import dev.chainrule.core.network.Network;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 
 /**
  * A data set made ready for a network's backend: targets uploaded once, features uploaded once or read from the set
@@ -11,6 +13,8 @@ import dev.chainrule.core.tensor.Tensor;
 final class DeviceData {
 
     private final Dataset host;
+    private final TensorBackend backend;
+    private final DType dtype;
     private final BatchFeatures features;
     private final Tensor targets;
     private final BufferCache<Batch> batches = new BufferCache<>();
@@ -21,9 +25,10 @@ final class DeviceData {
                     + "takes " + network.inputs() + " inputs");
         }
         this.host = host;
+        this.backend = network.backend();
+        this.dtype = network.dtype();
         this.features = BatchFeatures.of(network, host);
-        this.targets = network.backend().fromArray(network.dtype(), new Shape(host.size(), host.targetCount()),
-                host.targets());
+        this.targets = backend.fromArray(dtype, new Shape(host.size(), host.targetCount()), host.targets());
     }
 
     Dataset host() {
@@ -46,10 +51,10 @@ final class DeviceData {
     /** Gathers {@code rows} rows listed in {@code order} from {@code offset} into the buffers for that many rows. */
     Batch batch(int[] order, int offset, int rows) {
         Batch batch = batches.get(rows, size -> new Batch(
-                targets.newLike(new Shape(size, host.featureCount())),
-                targets.newLike(new Shape(size, host.targetCount()))));
+                backend.zeros(dtype, new Shape(size, host.featureCount())),
+                backend.zeros(dtype, new Shape(size, host.targetCount()))));
         features.gather(order, offset, batch.x());
-        targets.backend().gatherRows(targets, order, offset, batch.y());
+        backend.gatherRows(targets, order, offset, batch.y());
         return batch;
     }
 }
