@@ -2,7 +2,7 @@ package dev.chainrule.activations;
 
 import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
-import dev.chainrule.core.network.WeightInitialization;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Tensor;
 
@@ -41,7 +41,7 @@ public final class SELU implements Activation {
     }
 
     @Override
-    public WeightInitialization recommendedInitialization() {
-        return WeightInitialization.LECUN_NORMAL;
+    public Spec recommendedInitializer() {
+        return Spec.of("lecun_normal");
     }
 }

@@ -2,7 +2,6 @@ package dev.chainrule.activations;
 
 import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
-import dev.chainrule.core.network.WeightInitialization;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
@@ -61,8 +60,8 @@ public final class ThresholdedReLU implements Activation {
     }
 
     @Override
-    public WeightInitialization recommendedInitialization() {
-        return WeightInitialization.HE_NORMAL;
+    public Spec recommendedInitializer() {
+        return Spec.of("he_normal");
     }
 
     @Override

@@ -2,9 +2,12 @@ package dev.chainrule.core;
 
 import com.google.inject.Guice;
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.initializer.Initializer;
 import dev.chainrule.core.io.ModelFile;
 import dev.chainrule.core.io.SavedModel;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.FeatureShape;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.optimizer.Optimizer;
@@ -103,9 +106,24 @@ public final class Chainrule {
         return plugins.schedules().create(spec);
     }
 
+    /** The layer that {@code spec} names, configured but not yet placed in a network, for example {@code dropout(0.2)}. */
+    public Layer layer(String spec) {
+        return plugins.layers().create(spec);
+    }
+
+    /** The weight initializer that {@code spec} names, for example {@code orthogonal(gain=1.4)}. */
+    public Initializer initializer(String spec) {
+        return plugins.initializers().create(spec);
+    }
+
     /** A builder for a network with {@code inputs} features on this backend. */
     public NetworkBuilder network(int inputs) {
-        return new NetworkBuilder(backend, this::activation, inputs);
+        return network(FeatureShape.flat(inputs));
+    }
+
+    /** A builder for a network whose examples look like {@code input} (channels x height x width) on this backend. */
+    public NetworkBuilder network(FeatureShape input) {
+        return new NetworkBuilder(backend, plugins, input);
     }
 
     /** A training configuration builder for the loss and optimizer that the specs name. */
@@ -132,10 +150,10 @@ public final class Chainrule {
     }
 
     /**
-     * Loads a model file onto this backend; an activation it names that is not on the class path is a
+     * Loads a model file onto this backend; a layer or activation it names that is not on the class path is a
      * {@link dev.chainrule.core.io.ModelFileException} that names it.
      */
     public SavedModel load(Path path) throws IOException {
-        return ModelFile.load(path, backend, plugins.activations());
+        return ModelFile.load(path, backend, plugins);
     }
 }

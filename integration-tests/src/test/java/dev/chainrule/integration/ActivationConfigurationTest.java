@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.activation.Activation;
-import dev.chainrule.core.network.WeightInitialization;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.tensor.DType;
@@ -106,12 +105,15 @@ class ActivationConfigurationTest {
 
     @Test
     void theReluFamilyRecommendsHeAndSeluLecunInitialisation() {
-        Map<String, WeightInitialization> recommended = ActivationCases.builtIns().map(PluginEntry::plugin)
-                .filter(activation -> activation.recommendedInitialization() != WeightInitialization.GLOROT_UNIFORM)
-                .collect(Collectors.toMap(Activation::name, Activation::recommendedInitialization, (a, b) -> a,
-                        TreeMap::new));
-        WeightInitialization he = WeightInitialization.HE_NORMAL;
-        assertEquals(Map.of("celu", he, "elu", he, "leaky_relu", he, "prelu", he, "relu", he, "relu6", he, "rrelu", he,
-                "thresholded_relu", he, "selu", WeightInitialization.LECUN_NORMAL), recommended);
+        Map<String, String> recommended = ActivationCases.builtIns().map(PluginEntry::plugin)
+                .filter(activation -> !activation.recommendedInitializer().name().equals("glorot_uniform"))
+                .collect(Collectors.toMap(Activation::name, activation -> activation.recommendedInitializer().toString(),
+                        (a, b) -> a, TreeMap::new));
+        String he = "he_normal";
+        assertEquals(Map.of("celu", he, "elu", he, "leaky_relu", "he_normal(negative_slope=0.01)", "prelu", he,
+                "relu", he, "relu6", he, "rrelu", he, "thresholded_relu", he, "selu", "lecun_normal"), recommended);
+        for (String initializer : recommended.values()) {
+            Registries.PLUGINS.initializers().create(initializer);
+        }
     }
 }

@@ -45,7 +45,7 @@ class ClassicDerivationTest {
     @MethodSource("dev.chainrule.testkit.Backends#backends")
     void backpropagationReproducesTheHandWorkedNumbers(TensorBackend backend) {
         Activation sigmoid = Registries.PLUGINS.activations().create("sigmoid");
-        Network network = new Network(List.of(
+        Network network = Network.of(List.of(
                 layer(backend, 1, sigmoid, new double[] {0.15, 0.25, 0.20, 0.30}, 0.35),
                 layer(backend, 2, sigmoid, new double[] {0.40, 0.50, 0.45, 0.55}, 0.60)));
         Tensor x = backend.fromArray(DType.FLOAT64, new Shape(1, 2), new double[] {0.05, 0.10});

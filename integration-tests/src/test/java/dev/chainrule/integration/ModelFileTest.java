@@ -75,8 +75,8 @@ class ModelFileTest {
         Network loaded = ModelFile.load(file, Backends.reference(), Registries.PLUGINS.activations(), DType.FLOAT64)
                 .network();
         assertEquals(DType.FLOAT64, loaded.dtype());
-        assertArrayEquals(network.layers().get(0).weights().toDoubleArray(),
-                loaded.layers().get(0).weights().toDoubleArray());
+        assertArrayEquals(network.parameters().get(0).value().toDoubleArray(),
+                loaded.parameters().get(0).value().toDoubleArray());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ModelFileTest {
         Path file = folder.resolve("scaled.crm");
         ModelFile.save(network, file);
         Network loaded = ModelFile.load(file, Backends.reference(), activations).network();
-        assertEquals("test_scaled(factor=2.5)", loaded.layers().get(0).activation().spec().toString());
+        assertEquals("test_scaled(factor=2.5)", loaded.layers().get(0).outputActivation().orElseThrow().spec().toString());
         assertArrayEquals(network.predict(new double[][] {{1, 2}})[0], loaded.predict(new double[][] {{1, 2}})[0]);
     }
 

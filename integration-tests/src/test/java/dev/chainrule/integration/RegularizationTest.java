@@ -79,7 +79,7 @@ class RegularizationTest {
 
         double penalty = regularization.apply(network, gradients);
 
-        Tensor layer2 = network.layers().get(1).weights();
+        Tensor layer2 = network.layers().get(1).parameters().get(0).value();
         double sumOfSquares = layer2.map(dev.chainrule.core.tensor.UnaryOp.SQUARE).sum();
         assertEquals(0.05 * sumOfSquares, penalty, 1e-15);
         assertEquals(penalty, regularization.value(network), 1e-15);

@@ -96,7 +96,7 @@ class TrainerChainRuleTest {
         Tensor a = backend.fromArray(DType.FLOAT64, new dev.chainrule.core.tensor.Shape(data.size(), data.featureCount()),
                 data.features());
         for (int k = 0; k < network.layers().size(); k++) {
-            var layer = network.layers().get(k);
+            var layer = (dev.chainrule.core.network.DenseLayer) network.layers().get(k);
             Tensor z = a.matmul(layer.weights()).add(layer.bias());
             result[k] = z.toDoubleArray();
             a = layer.activation().forward(z);

@@ -51,7 +51,7 @@ final class ActivationRoundTrip {
         } catch (ModelFileException e) {
             throw new AssertionError(what + ": the file does not load back: " + e.getMessage(), e);
         }
-        assertEquals(activation.spec(), loaded.layers().get(0).activation().spec(), what + ": spec");
+        assertEquals(activation.spec(), loaded.layers().get(0).outputActivation().orElseThrow().spec(), what + ": spec");
         assertEquals(parameters.size(), loaded.parameters().size(), what + ": parameter count");
         for (int p = 0; p < parameters.size(); p++) {
             assertArrayEquals(parameters.get(p).value().toDoubleArray(),

@@ -1,9 +1,9 @@
 package dev.chainrule.core.activation;
 
 import dev.chainrule.core.network.Parameter;
-import dev.chainrule.core.network.WeightInitialization;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Plugin;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
@@ -104,9 +104,14 @@ public interface Activation extends Plugin {
      */
     Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out);
 
-    /** The weight initialisation that suits this function (Glorot unless overridden; He for the ReLU family). */
-    default WeightInitialization recommendedInitialization() {
-        return WeightInitialization.GLOROT_UNIFORM;
+    /**
+     * The spec of the weight initializer that suits this function, which a dense layer uses unless told otherwise:
+     * {@code glorot_uniform} unless overridden; the built-in ReLU family recommends {@code he_normal} and selu
+     * {@code lecun_normal}. Name one that is on the class path wherever the activation is (core registers those
+     * three).
+     */
+    default Spec recommendedInitializer() {
+        return Spec.of("glorot_uniform");
     }
 
     /**

@@ -186,7 +186,7 @@ public final class GradientChecker {
      * a jump (even a tiny one, as softplus's switch to the identity) the central difference grows as the step
      * shrinks instead of settling, so the differences at {@code h} and {@code h/4} part.
      */
-    private static void differentiate(ErrorTracker tracker, Tensor probe, double[] points, int index,
+    static void differentiate(ErrorTracker tracker, Tensor probe, double[] points, int index,
             Objective objective, double analytical, String where) {
         double x = points[index];
         double h = STEP * Math.max(1, Math.abs(x));
@@ -229,7 +229,7 @@ public final class GradientChecker {
      * changed, the true change was smaller than the rounding of the terms, which the largest term bounds: a change of
      * less than one unit in the last place shows as 0 or as one unit depending on how each backend rounds.
      */
-    private static Objective.Value weightedChange(double[] weights, double[] values, double[] baseline) {
+    static Objective.Value weightedChange(double[] weights, double[] values, double[] baseline) {
         double sum = 0;
         double scale = 0;
         double largest = 0;
@@ -244,7 +244,7 @@ public final class GradientChecker {
         return new Objective.Value(sum, scale > 0 ? scale : largest);
     }
 
-    private static Tensor randomLike(Tensor z, long seed) {
+    static Tensor randomLike(Tensor z, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] values = new double[z.shape().size()];
         for (int i = 0; i < values.length; i++) {
@@ -253,12 +253,12 @@ public final class GradientChecker {
         return z.backend().fromArray(z.dtype(), z.shape(), values);
     }
 
-    private static String point(Tensor tensor, int index, String symbol, double value) {
+    static String point(Tensor tensor, int index, String symbol, double value) {
         return String.format(Locale.ROOT, "row %d, column %d (%s = %.6g)", index / tensor.columns(),
                 index % tensor.columns(), symbol, value);
     }
 
-    private static void requireFloat64(Tensor tensor) {
+    static void requireFloat64(Tensor tensor) {
         if (tensor.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("gradient checks run in float64 (float32 cannot resolve a step of "
                     + STEP + "), got " + tensor.dtype().label());

@@ -1,10 +1,11 @@
 package dev.chainrule.core.io;
 
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.NetworkBuilder;
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.plugin.PluginRegistry;
+import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
@@ -19,40 +20,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
  * Saves and loads networks in Chainrule's model file format, version {@value #VERSION}: one file holding the
- * architecture and plugin specs as JSON, every parameter tensor of {@link Network#parameters()} by name and shape, and
- * a checksum over both. No Java serialization; a model saved on one backend loads on any other.
+ * architecture as every layer's spec in JSON, every parameter tensor of {@link Network#parameters()} and every state
+ * tensor of {@link Network#state()} by name and shape, and a checksum over both. No Java serialization; a model saved
+ * on one backend loads on any other. Files of version 1 (dense layers only, no state) still load.
  *
  * <pre>
  * offset    size  content
  * 0         8     magic: 0x89 'C' 'H' 'R' '\r' '\n' 0x1A '\n'
  * 8         4     format version, unsigned 32-bit little-endian
  * 12        4     header length H in bytes, unsigned 32-bit little-endian
- * 16        H     header: UTF-8 JSON (format, dtype, inputs, layers with activation specs, parameters, metadata)
+ * 16        H     header: UTF-8 JSON (format, dtype, inputs, layer specs, parameters, state, metadata)
  * 16+H      8     weights length B in bytes, 64-bit little-endian
- * 24+H      B     the parameters in header order, each row-major, IEEE 754 little-endian in the header's dtype
+ * 24+H      B     the parameters, then the state, in header order, each row-major, IEEE 754 little-endian in the
+ *                 header's dtype
  * 24+H+B    4     CRC-32 of every byte before it, unsigned 32-bit little-endian
  * </pre>
  *
  * <p>Saving writes a temporary file beside the target and renames it over the target, so a crash never leaves a
  * half-written model. Loading checks everything before it builds anything: magic, version, lengths, checksum,
- * header, and that every activation the model names is on the class path; a problem is a
+ * header, and that every layer and activation the model names is on the class path; a problem is a
  * {@link ModelFileException} that says which, and nothing is half-loaded.
  */
 public final class ModelFile {
 
     /** The format version that this class writes and the newest it reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The oldest format version this class reads. */
+    public static final int OLDEST_VERSION = 1;
 
     private static final byte[] MAGIC = {(byte) 0x89, 'C', 'H', 'R', '\r', '\n', 0x1A, '\n'};
     private static final int PREFIX = MAGIC.length + 4 + 4;
@@ -106,8 +115,11 @@ public final class ModelFile {
         }
         ByteBuffer out = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).putInt(VERSION).putInt(json.length).put(json).putLong(weightBytes);
-        for (Parameter parameter : network.parameters()) {
-            for (double value : parameter.value().toDoubleArray()) {
+        List<Tensor> values = new ArrayList<>();
+        network.parameters().forEach(parameter -> values.add(parameter.value()));
+        network.state().forEach(state -> values.add(state.value()));
+        for (Tensor tensor : values) {
+            for (double value : tensor.toDoubleArray()) {
                 if (header.dtype() == DType.FLOAT64) {
                     out.putDouble(value);
                 } else {
@@ -121,7 +133,24 @@ public final class ModelFile {
         return out.array();
     }
 
-    /** Loads a model onto {@code backend} in the dtype it was saved in, resolving activations in {@code activations}. */
+    /**
+     * Loads a model onto {@code backend} in the dtype it was saved in, resolving layers, activations and initializers in
+     * {@code plugins}.
+     */
+    public static SavedModel load(Path path, TensorBackend backend, Plugins plugins) throws IOException {
+        return decode(Files.readAllBytes(path), path.toString(), backend, plugins.layers(), plugins.activations(), null);
+    }
+
+    /** Loads a model onto {@code backend}, converting its parameters to {@code dtype}. */
+    public static SavedModel load(Path path, TensorBackend backend, Plugins plugins, DType dtype) throws IOException {
+        return decode(Files.readAllBytes(path), path.toString(), backend, plugins.layers(), plugins.activations(),
+                dtype);
+    }
+
+    /**
+     * Loads a model onto {@code backend} in the dtype it was saved in, resolving activations in {@code activations}
+     * and layers among those discovered on the context class loader.
+     */
     public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations)
             throws IOException {
         return decode(Files.readAllBytes(path), path.toString(), backend, activations, null);
@@ -134,12 +163,29 @@ public final class ModelFile {
     }
 
     /**
-     * Reads a model from the bytes of a model file.
+     * Reads a model from the bytes of a model file, resolving activations in {@code activations} and layers among
+     * those discovered on the context class loader.
      *
      * @param source      what to call the bytes in messages, usually the file name
      * @param dtype       the dtype to build the network in, or {@code null} for the one it was saved in
      */
     public static SavedModel decode(byte[] bytes, String source, TensorBackend backend,
+            PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        PluginRegistry<Layer> layers = PluginRegistry.discover(Layer.class,
+                context != null ? context : ModelFile.class.getClassLoader());
+        return decode(bytes, source, backend, layers, activations, dtype);
+    }
+
+    /**
+     * Reads a model from the bytes of a model file.
+     *
+     * @param source      what to call the bytes in messages, usually the file name
+     * @param layers      resolves the layers the model names
+     * @param activations resolves the activations its layers name
+     * @param dtype       the dtype to build the network in, or {@code null} for the one it was saved in
+     */
+    public static SavedModel decode(byte[] bytes, String source, TensorBackend backend, PluginRegistry<Layer> layers,
             PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < PREFIX || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
@@ -148,9 +194,10 @@ public final class ModelFile {
         }
         in.position(MAGIC.length);
         long version = Integer.toUnsignedLong(in.getInt());
-        if (version != VERSION) {
+        if (version < OLDEST_VERSION || version > VERSION) {
             throw new ModelFileException(source + " has model format version " + version + "; this Chainrule reads "
-                    + "version " + VERSION + (version > VERSION ? ": it was written by a newer Chainrule" : ""));
+                    + "versions " + OLDEST_VERSION + " to " + VERSION
+                    + (version > VERSION ? ": it was written by a newer Chainrule" : ""));
         }
         long headerLength = Integer.toUnsignedLong(in.getInt());
         if (headerLength > MAX_HEADER || PREFIX + headerLength + 8 + 4 > bytes.length) {
@@ -178,7 +225,7 @@ public final class ModelFile {
         }
         ModelHeader header;
         try {
-            header = ModelHeader.fromJson(json);
+            header = ModelHeader.fromJson(json, version);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(source + " has an invalid header: " + e.getMessage(), e);
         }
@@ -186,75 +233,92 @@ public final class ModelFile {
             throw new ModelFileException(source + " is corrupt: its header lists " + header.weightBytes()
                     + " bytes of parameters but it holds " + weightBytes);
         }
-        Network network = build(header, source, backend, activations, dtype == null ? header.dtype() : dtype);
+        Network network = build(header, source, backend, layers, activations, dtype == null ? header.dtype() : dtype);
         restore(header, network, in.position(weightsStart), source);
         return new SavedModel(network, header.metadata());
     }
 
-    private static Network build(ModelHeader header, String source, TensorBackend backend,
+    private static Network build(ModelHeader header, String source, TensorBackend backend, PluginRegistry<Layer> layers,
             PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
-        NetworkBuilder builder = new NetworkBuilder(backend, activations::create, header.inputs()).dtype(dtype);
-        for (int k = 0; k < header.layers().size(); k++) {
-            ModelHeader.Layer layer = header.layers().get(k);
-            String name;
+        Function<Spec, Activation> activation = spec -> {
+            if (activations.find(spec.name()).isEmpty()) {
+                throw new IllegalArgumentException("it uses the activation '" + spec.name() + "', which is not on the "
+                        + "class path. Put the jar that provides it on the class path (a jar with META-INF/services/"
+                        + Activation.class.getName() + " naming it); the activations found are: "
+                        + String.join(", ", activations.names()));
+            }
+            return activations.create(spec);
+        };
+        NetworkBuilder builder = new NetworkBuilder(backend, activation, header.input()).dtype(dtype)
+                .withoutDrawingParameters();
+        for (int k = 1; k <= header.layers().size(); k++) {
+            String text = header.layers().get(k - 1);
+            Spec spec;
             try {
-                name = Spec.parse(layer.activation()).name();
+                spec = Spec.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new ModelFileException(source + ": layer " + (k + 1) + " has a malformed activation spec: "
+                throw new ModelFileException(source + ": layer " + k + " has a malformed spec: " + e.getMessage(), e);
+            }
+            if (layers.find(spec.name()).isEmpty()) {
+                throw new ModelFileException(source + ": layer " + k + " is a '" + spec.name() + "' layer, which is not "
+                        + "on the class path. Put the jar that provides it on the class path (a jar with "
+                        + "META-INF/services/" + Layer.class.getName() + " naming it); the layers found are: "
+                        + String.join(", ", layers.names()));
+            }
+            try {
+                builder.layer(layers.create(spec));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source + ": layer " + k + "'s spec '" + text + "' cannot be created: "
                         + e.getMessage(), e);
             }
-            if (activations.find(name).isEmpty()) {
-                throw new ModelFileException(source + ": layer " + (k + 1) + " uses the activation '" + name
-                        + "', which is not on the class path. Put the jar that provides it on the class path (a jar "
-                        + "with META-INF/services/" + Activation.class.getName() + " naming it); the activations "
-                        + "found are: " + String.join(", ", activations.names()));
-            }
-            try {
-                builder.dense(layer.units(), layer.activation());
-            } catch (IllegalArgumentException e) {
-                throw new ModelFileException(source + ": layer " + (k + 1) + "'s activation '" + layer.activation()
-                        + "' cannot be created: " + e.getMessage(), e);
-            }
         }
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + ": " + e.getMessage(), e);
+        }
     }
 
-    private static void restore(ModelHeader header, Network network, ByteBuffer weights, String source)
+    private static void restore(ModelHeader header, Network network, ByteBuffer values, String source)
             throws ModelFileException {
         Map<String, Integer> offsets = new HashMap<>();
         Map<String, ModelHeader.Tensor> stored = new HashMap<>();
         long offset = 0;
-        for (ModelHeader.Tensor tensor : header.parameters()) {
+        List<ModelHeader.Tensor> all = new ArrayList<>(header.parameters());
+        all.addAll(header.state());
+        for (ModelHeader.Tensor tensor : all) {
             if (stored.put(tensor.name(), tensor) != null) {
-                throw new ModelFileException(source + " is corrupt: it lists the parameter '" + tensor.name() + "' twice");
+                throw new ModelFileException(source + " is corrupt: it lists the tensor '" + tensor.name() + "' twice");
             }
             offsets.put(tensor.name(), (int) offset);
             offset += tensor.size() * header.bytesPerValue();
         }
-        List<Parameter> parameters = network.parameters();
+        Map<String, Tensor> needed = new LinkedHashMap<>();
+        network.parameters().forEach(parameter -> needed.put(parameter.name(), parameter.value()));
+        network.state().forEach(state -> needed.put(state.name(), state.value()));
         Set<String> unused = new LinkedHashSet<>(stored.keySet());
-        for (Parameter parameter : parameters) {
-            ModelHeader.Tensor tensor = stored.get(parameter.name());
-            Tensor value = parameter.value();
+        for (Map.Entry<String, Tensor> entry : needed.entrySet()) {
+            ModelHeader.Tensor tensor = stored.get(entry.getKey());
+            Tensor value = entry.getValue();
             if (tensor == null) {
-                throw new ModelFileException(source + " has no values for the parameter '" + parameter.name()
+                throw new ModelFileException(source + " has no values for the tensor '" + entry.getKey()
                         + "' that its network needs; it holds " + stored.keySet());
             }
             if (tensor.rows() != value.rows() || tensor.columns() != value.columns()) {
-                throw new ModelFileException(source + ": the parameter '" + parameter.name() + "' is stored as "
+                throw new ModelFileException(source + ": the tensor '" + entry.getKey() + "' is stored as "
                         + tensor.rows() + "x" + tensor.columns() + " but its network needs " + value.shape());
             }
-            unused.remove(parameter.name());
-            double[] values = new double[(int) tensor.size()];
-            ByteBuffer at = weights.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            at.position(weights.position() + offsets.get(parameter.name()));
-            for (int i = 0; i < values.length; i++) {
-                values[i] = header.bytesPerValue() == Double.BYTES ? at.getDouble() : at.getFloat();
+            unused.remove(entry.getKey());
+            double[] numbers = new double[(int) tensor.size()];
+            ByteBuffer at = values.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            at.position(values.position() + offsets.get(entry.getKey()));
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = header.bytesPerValue() == Double.BYTES ? at.getDouble() : at.getFloat();
             }
-            value.backend().assign(values, value);
+            value.backend().assign(numbers, value);
         }
         if (!unused.isEmpty()) {
-            throw new ModelFileException(source + " holds parameters that its network does not have: " + unused);
+            throw new ModelFileException(source + " holds tensors that its network does not have: " + unused);
         }
     }
 

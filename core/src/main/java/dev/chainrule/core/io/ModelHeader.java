@@ -1,8 +1,11 @@
 package dev.chainrule.core.io;
 
 import dev.chainrule.core.network.DenseLayer;
+import dev.chainrule.core.network.FeatureShape;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.network.State;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,25 +14,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON part of a model file: the architecture with each layer's activation spec, the list of parameter tensors
- * (name and shape, in the order their values follow), and the application's metadata.
+ * The JSON part of a model file: the input shape, each layer's spec, the list of parameter tensors and then of state
+ * tensors (name and shape, in the order their values follow), and the application's metadata.
  *
  * <pre>{@code
- * {"format":"chainrule-model","dtype":"float32","inputs":64,
- *  "layers":[{"units":64,"activation":"tanh"},{"units":10,"activation":"softmax"}],
- *  "parameters":[{"name":"layer 1 weights","rows":64,"columns":64}, ...],
+ * {"format":"chainrule-model","dtype":"float32","inputs":784,
+ *  "layers":[{"spec":"dense(units=256, activation=relu)"},{"spec":"batch_norm(momentum=0.1, eps=1.0E-5)"}, ...],
+ *  "parameters":[{"name":"layer 1 weights","rows":784,"columns":256}, ...],
+ *  "state":[{"name":"layer 2 running_mean","rows":1,"columns":256}, ...],
  *  "metadata":{"loss":"categorical_cross_entropy"}}
  * }</pre>
+ * An input with a spatial arrangement adds {@code "input_shape":[channels, height, width]}. Version 1 headers list
+ * dense layers as {@code {"units":64,"activation":"tanh"}} and have no state; they are read as
+ * {@code dense(units=64, activation=tanh)}.
  */
-record ModelHeader(DType dtype, int inputs, List<Layer> layers, List<Tensor> parameters, Map<String, String> metadata) {
+record ModelHeader(DType dtype, FeatureShape input, List<String> layers, List<Tensor> parameters, List<Tensor> state,
+        Map<String, String> metadata) {
 
     static final String FORMAT = "chainrule-model";
 
-    /** One dense layer: its units and its activation's spec. */
-    record Layer(int units, String activation) {
-    }
-
-    /** One stored parameter tensor. */
+    /** One stored tensor. */
     record Tensor(String name, int rows, int columns) {
         long size() {
             return (long) rows * columns;
@@ -37,15 +41,17 @@ record ModelHeader(DType dtype, int inputs, List<Layer> layers, List<Tensor> par
     }
 
     static ModelHeader of(Network network, Map<String, String> metadata) {
-        List<Layer> layers = new ArrayList<>();
-        for (DenseLayer layer : network.layers()) {
-            layers.add(new Layer(layer.outputs(), layer.activation().spec().toString()));
-        }
+        List<String> layers = network.layers().stream().map(layer -> layer.spec().toString()).toList();
         List<Tensor> parameters = new ArrayList<>();
         for (Parameter parameter : network.parameters()) {
             parameters.add(new Tensor(parameter.name(), parameter.value().rows(), parameter.value().columns()));
         }
-        return new ModelHeader(network.dtype(), network.inputs(), layers, parameters, new TreeMap<>(metadata));
+        List<Tensor> state = new ArrayList<>();
+        for (State tensor : network.state()) {
+            state.add(new Tensor(tensor.name(), tensor.value().rows(), tensor.value().columns()));
+        }
+        return new ModelHeader(network.dtype(), network.inputShape(), layers, parameters, state,
+                new TreeMap<>(metadata));
     }
 
     /** Bytes per stored number. */
@@ -53,35 +59,42 @@ record ModelHeader(DType dtype, int inputs, List<Layer> layers, List<Tensor> par
         return dtype == DType.FLOAT64 ? Double.BYTES : Float.BYTES;
     }
 
-    /** The number of weight bytes that the parameter list implies. */
+    /** The number of value bytes that the parameter and state lists imply. */
     long weightBytes() {
-        return parameters.stream().mapToLong(Tensor::size).sum() * bytesPerValue();
+        return (parameters.stream().mapToLong(Tensor::size).sum() + state.stream().mapToLong(Tensor::size).sum())
+                * bytesPerValue();
     }
 
     String toJson() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("dtype", dtype.label());
-        root.put("inputs", inputs);
-        root.put("layers", layers.stream().map(layer -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("units", layer.units());
-            entry.put("activation", layer.activation());
-            return entry;
-        }).toList());
-        root.put("parameters", parameters.stream().map(tensor -> {
+        root.put("inputs", input.size());
+        if (!input.isFlat()) {
+            root.put("input_shape", List.of(input.channels(), input.height(), input.width()));
+        }
+        root.put("layers", layers.stream().map(spec -> Map.of("spec", spec)).toList());
+        root.put("parameters", tensors(parameters));
+        root.put("state", tensors(state));
+        root.put("metadata", metadata);
+        return Json.write(root);
+    }
+
+    private static List<Map<String, Object>> tensors(List<Tensor> tensors) {
+        return tensors.stream().map(tensor -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", tensor.name());
             entry.put("rows", tensor.rows());
             entry.put("columns", tensor.columns());
             return entry;
-        }).toList());
-        root.put("metadata", metadata);
-        return Json.write(root);
+        }).toList();
     }
 
-    /** Reads and validates a header; a problem is an {@link IllegalArgumentException} naming the field. */
-    static ModelHeader fromJson(String json) {
+    /**
+     * Reads and validates a header of format {@code version} (1 or 2); a problem is an
+     * {@link IllegalArgumentException} naming the field.
+     */
+    static ModelHeader fromJson(String json, long version) {
         Map<String, Object> root = object(Json.read(json), "the header");
         String format = text(root, "format", "the header");
         if (!format.equals(FORMAT)) {
@@ -95,22 +108,19 @@ record ModelHeader(DType dtype, int inputs, List<Layer> layers, List<Tensor> par
                     + "', expected float32 or float64");
         };
         int inputs = count(root, "inputs", "the header");
-        List<Layer> layers = new ArrayList<>();
+        FeatureShape input = inputShape(root, inputs);
+        List<String> layers = new ArrayList<>();
         for (Object element : list(root, "layers")) {
             String where = "layer " + (layers.size() + 1);
             Map<String, Object> layer = object(element, where);
-            layers.add(new Layer(count(layer, "units", where), text(layer, "activation", where)));
+            layers.add(version == 1 ? denseSpec(count(layer, "units", where), text(layer, "activation", where))
+                    : text(layer, "spec", where));
         }
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("the header lists no layers");
         }
-        List<Tensor> parameters = new ArrayList<>();
-        for (Object element : list(root, "parameters")) {
-            String where = "parameter " + (parameters.size() + 1);
-            Map<String, Object> tensor = object(element, where);
-            parameters.add(new Tensor(text(tensor, "name", where), count(tensor, "rows", where),
-                    count(tensor, "columns", where)));
-        }
+        List<Tensor> parameters = tensors(list(root, "parameters"), "parameter");
+        List<Tensor> state = version == 1 ? List.of() : tensors(list(root, "state"), "state tensor");
         Map<String, String> metadata = new TreeMap<>();
         Object rawMetadata = root.get("metadata");
         if (rawMetadata != null) {
@@ -121,7 +131,47 @@ record ModelHeader(DType dtype, int inputs, List<Layer> layers, List<Tensor> par
                 metadata.put(key, string);
             });
         }
-        return new ModelHeader(dtype, inputs, layers, parameters, metadata);
+        return new ModelHeader(dtype, input, layers, parameters, state, metadata);
+    }
+
+    private static String denseSpec(int units, String activation) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("units", Integer.toString(units));
+        arguments.put("activation", activation);
+        return new Spec(DenseLayer.NAME, arguments).toString();
+    }
+
+    private static FeatureShape inputShape(Map<String, Object> root, int inputs) {
+        Object raw = root.get("input_shape");
+        if (raw == null) {
+            return FeatureShape.flat(inputs);
+        }
+        if (!(raw instanceof List<?> dimensions) || dimensions.size() != 3) {
+            throw new IllegalArgumentException("the header's 'input_shape' must be [channels, height, width], got "
+                    + raw);
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("channels", dimensions.get(0));
+        named.put("height", dimensions.get(1));
+        named.put("width", dimensions.get(2));
+        FeatureShape shape = new FeatureShape(count(named, "channels", "input_shape"),
+                count(named, "height", "input_shape"), count(named, "width", "input_shape"));
+        if (shape.size() != inputs) {
+            throw new IllegalArgumentException("the header's input_shape " + shape + " holds " + shape.size()
+                    + " numbers but its 'inputs' is " + inputs);
+        }
+        return shape;
+    }
+
+    private static List<Tensor> tensors(List<?> elements, String what) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (Object element : elements) {
+            String where = what + " " + (tensors.size() + 1);
+            Map<String, Object> tensor = object(element, where);
+            tensors.add(new Tensor(text(tensor, "name", where), count(tensor, "rows", where),
+                    count(tensor, "columns", where)));
+        }
+        return tensors;
     }
 
     @SuppressWarnings("unchecked")

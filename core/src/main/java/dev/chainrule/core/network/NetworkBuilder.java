@@ -1,76 +1,122 @@
 package dev.chainrule.core.network;
 
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.initializer.Initializer;
+import dev.chainrule.core.plugin.PluginRegistry;
+import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Declares a network layer by layer. Each layer gets its own activation, by spec or instance, bound to that layer
- * ({@link Activation#bind}: an activation with parameters gets fresh ones per layer, even when one instance is given
- * to several layers), and its weights are drawn from a generator seeded on the Java side, so one seed gives the same
- * initial network on every backend.
+ * Declares a network layer by layer: dense layers, each with its own activation, and any other layer plugin by spec.
+ * Each layer is bound to its place when the network is built ({@link Layer#bind}: a layer or activation with
+ * parameters gets fresh ones per place, even when one instance is given twice), and weights are drawn by initializer
+ * plugins from a generator seeded on the Java side, one split per layer, so one seed gives the same initial network on
+ * every backend.
  *
  * <pre>{@code
- * Network network = chainrule.network(64)
- *         .dense(32, "tanh").dense(32, "sigmoid").dense(32, "relu").dense(10, "softmax")
+ * Network network = chainrule.network(784)
+ *         .dense(256, "relu").layer("batch_norm").layer("dropout(rate=0.2)")
+ *         .dense(128, "relu", "orthogonal")
+ *         .dense(10, "softmax")
  *         .seed(7).build();
  * }</pre>
+ *
+ * Every layer's output shape is worked out before anything is allocated, so a layer that cannot take what the one
+ * before gives is an error naming both.
  */
 public final class NetworkBuilder {
 
-    private record LayerPlan(int units, Activation activation, Optional<WeightInitialization> initialization) {
-    }
-
     private final TensorBackend backend;
-    private final Function<String, Activation> activations;
-    private final int inputs;
-    private final List<LayerPlan> plans = new ArrayList<>();
+    private final Function<Spec, Activation> activations;
+    private final Supplier<PluginRegistry<Layer>> layers;
+    private final Supplier<PluginRegistry<Initializer>> initializers;
+    private final FeatureShape input;
+    private final List<Layer> plans = new ArrayList<>();
     private DType dtype = DType.FLOAT32;
     private long seed = 1;
-    private Optional<WeightInitialization> initialization = Optional.empty();
+    private Optional<Spec> initializer = Optional.empty();
+    private boolean drawParameters = true;
 
     /**
-     * A builder for a network with {@code inputs} features.
-     *
-     * @param backend     where the parameters will live
-     * @param activations resolves an activation spec, usually the registry's {@code create}
-     * @param inputs      number of input features
+     * A builder for a network whose examples look like {@code input}, with layers, activations and initializers from
+     * {@code plugins}.
+     */
+    public NetworkBuilder(TensorBackend backend, Plugins plugins, FeatureShape input) {
+        this(backend, plugins.activations()::create, plugins::layers, plugins::initializers, input);
+    }
+
+    /**
+     * A builder for a network with {@code inputs} features, resolving activations with {@code activations} (usually a
+     * registry's {@code create}) and layers and initializers discovered on the context class loader.
      */
     public NetworkBuilder(TensorBackend backend, Function<String, Activation> activations, int inputs) {
-        if (inputs < 1) {
-            throw new IllegalArgumentException("a network needs at least one input, got " + inputs);
-        }
+        this(backend, spec -> activations.apply(spec.toString()), Discovered.LAYERS, Discovered.INITIALIZERS,
+                FeatureShape.flat(inputs));
+    }
+
+    /**
+     * A builder for a network whose examples look like {@code input}, resolving activations with {@code activations}
+     * and layers and initializers discovered on the context class loader.
+     */
+    public NetworkBuilder(TensorBackend backend, Function<Spec, Activation> activations, FeatureShape input) {
+        this(backend, activations, Discovered.LAYERS, Discovered.INITIALIZERS, input);
+    }
+
+    private NetworkBuilder(TensorBackend backend, Function<Spec, Activation> activations,
+            Supplier<PluginRegistry<Layer>> layers, Supplier<PluginRegistry<Initializer>> initializers,
+            FeatureShape input) {
         this.backend = backend;
         this.activations = activations;
-        this.inputs = inputs;
+        this.layers = once(layers);
+        this.initializers = once(initializers);
+        this.input = input;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Adds a dense layer of {@code units} with the activation that {@code activationSpec} names. */
     public NetworkBuilder dense(int units, String activationSpec) {
-        return dense(units, activations.apply(activationSpec));
+        return layer(DenseLayer.of(units, Spec.parse(activationSpec), Optional.empty()));
     }
 
     /** Adds a dense layer of {@code units} with the given activation. */
     public NetworkBuilder dense(int units, Activation activation) {
-        return add(units, activation, Optional.empty());
+        return layer(DenseLayer.of(units, activation, Optional.empty()));
     }
 
-    /** Adds a dense layer with an explicit weight initialisation. */
-    public NetworkBuilder dense(int units, String activationSpec, WeightInitialization layerInitialization) {
-        return add(units, activations.apply(activationSpec), Optional.of(layerInitialization));
+    /** Adds a dense layer whose weights the initializer that {@code initializerSpec} names draws. */
+    public NetworkBuilder dense(int units, String activationSpec, String initializerSpec) {
+        return layer(DenseLayer.of(units, Spec.parse(activationSpec), Optional.of(Spec.parse(initializerSpec))));
     }
 
-    private NetworkBuilder add(int units, Activation activation, Optional<WeightInitialization> layerInitialization) {
-        if (units < 1) {
-            throw new IllegalArgumentException("layer " + (plans.size() + 1) + " needs at least one unit, got " + units);
-        }
-        plans.add(new LayerPlan(units, activation, layerInitialization));
+    /** Adds the layer that {@code spec} names, for example {@code dropout(rate=0.2)} or {@code batch_norm}. */
+    public NetworkBuilder layer(String spec) {
+        return layer(layers.get().create(spec));
+    }
+
+    /** Adds a configured layer; it is bound to its place when the network is built. */
+    public NetworkBuilder layer(Layer layer) {
+        plans.add(layer);
         return this;
     }
 
@@ -86,31 +132,65 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** One initialisation for every layer that names none, instead of each activation's recommendation. */
-    public NetworkBuilder initialization(WeightInitialization value) {
-        this.initialization = Optional.of(value);
+    /** One weight initializer, by spec, for every layer that names none, instead of each activation's recommendation. */
+    public NetworkBuilder initializer(String spec) {
+        this.initializer = Optional.of(Spec.parse(spec));
+        initializers.get().create(spec);
         return this;
     }
 
-    /** The network, with freshly drawn weights, zero biases and freshly bound activations. */
+    /**
+     * Builds the network with every parameter at zero instead of drawn, for a loader that assigns saved values next:
+     * no initializer is resolved.
+     */
+    public NetworkBuilder withoutDrawingParameters() {
+        this.drawParameters = false;
+        return this;
+    }
+
+    /** The network, with freshly drawn weights and freshly bound layers. */
     public Network build() {
         if (plans.isEmpty()) {
             throw new IllegalStateException("the network has no layers; add one with dense(units, activation)");
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        List<DenseLayer> layers = new ArrayList<>();
-        int fanIn = inputs;
-        for (LayerPlan plan : plans) {
-            WeightInitialization scheme = plan.initialization()
-                    .or(() -> initialization)
-                    .orElseGet(() -> plan.activation().recommendedInitialization());
-            double[] weights = scheme.weights(fanIn, plan.units(), random.split());
-            Activation activation = plan.activation().bind(plan.units(), backend, dtype);
-            layers.add(new DenseLayer(layers.size() + 1, activation,
-                    backend.fromArray(dtype, new Shape(fanIn, plan.units()), weights),
-                    backend.zeros(dtype, new Shape(1, plan.units()))));
-            fanIn = plan.units();
+        List<FeatureShape> shapes = new ArrayList<>();
+        FeatureShape shape = input;
+        for (int k = 1; k <= plans.size(); k++) {
+            shapes.add(shape);
+            Layer plan = plans.get(k - 1);
+            try {
+                shape = plan.outputShape(shape);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + k + " (" + plan.spec() + ") cannot take " + shape
+                        + " inputs: " + e.getMessage(), e);
+            }
         }
-        return new Network(layers);
+        SplittableRandom random = new SplittableRandom(seed);
+        Optional<Function<Spec, Initializer>> draw = drawParameters
+                ? Optional.of(spec -> initializers.get().create(spec)) : Optional.empty();
+        List<Layer> bound = new ArrayList<>();
+        for (int k = 1; k <= plans.size(); k++) {
+            LayerBinding binding = new LayerBinding(k, shapes.get(k - 1), backend, dtype, activations, draw,
+                    initializer, random.split());
+            Layer plan = plans.get(k - 1);
+            try {
+                bound.add(plan.bind(binding));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + k + " (" + plan.spec() + "): " + e.getMessage(), e);
+            }
+        }
+        return new Network(backend, dtype, input, bound);
+    }
+
+    /** Layers and initializers found on the context class loader, for builders made without a {@link Plugins}. */
+    private static final class Discovered {
+        static final Supplier<PluginRegistry<Layer>> LAYERS = () -> PluginRegistry.discover(Layer.class, loader());
+        static final Supplier<PluginRegistry<Initializer>> INITIALIZERS =
+                () -> PluginRegistry.discover(Initializer.class, loader());
+
+        private static ClassLoader loader() {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : NetworkBuilder.class.getClassLoader();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.DoublePredicate;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  * arguments that no read asked for, and build the configured instance's canonical {@link #resolvedSpec()}.
  */
 public final class Arguments {
+
+    private static final String REQUIRED = "required";
 
     private final Spec spec;
     private final Function<Spec, ? extends Plugin> nested;
@@ -184,7 +187,7 @@ public final class Arguments {
     public <P extends Plugin> P plugin(String name, Class<P> kind, P defaultValue) {
         String text = read(name, defaultValue.spec().toString());
         P value = defaultValue;
-        if (spec.arguments().containsKey(name)) {
+        if (givenAs(name) != null) {
             if (nested == null) {
                 throw new IllegalStateException(spec.name() + ": parameter " + name + " names a plugin (" + text
                         + ") that only a registry can create; create " + spec.name()
@@ -206,25 +209,99 @@ public final class Arguments {
         return value;
     }
 
+    /**
+     * A whole number, at least {@code minimum}, that has no default: empty when the spec does not give it. The
+     * parameter is then listed with the default {@code required} and left out of {@link #resolvedSpec()}; the plugin
+     * says it is missing when it is used (a {@code dense} layer without {@code units}, when the network is built).
+     */
+    public OptionalInt requiredInteger(String name, int minimum) {
+        String text = read(name, REQUIRED);
+        if (text.equals(REQUIRED)) {
+            resolved.remove(name);
+            return OptionalInt.empty();
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= minimum) {
+                return OptionalInt.of(value);
+            }
+        } catch (NumberFormatException e) {
+            throw invalid(name, text, "must be a whole number");
+        }
+        throw invalid(name, text, "must be >= " + minimum);
+    }
+
+    /**
+     * A plugin of another kind that an argument names by its spec, such as a {@code dense} layer's
+     * {@code activation=leaky_relu(alpha=0.2)}, kept as a {@link Spec} for the plugin to create where it has that
+     * kind's registry. Absent means {@code defaultSpec}; the resolved spec holds the text as given.
+     */
+    public Spec spec(String name, String defaultSpec) {
+        String text = read(name, defaultSpec);
+        try {
+            return Spec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(spec.name() + ": parameter " + name + " must be a plugin spec such as "
+                    + defaultSpec + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Like {@link #spec(String, String)}, for a parameter without a fixed default: empty when the spec does not give
+     * it, and then left out of {@link #resolvedSpec()}. {@code absentMeans} says what the plugin does instead, for the
+     * list of parameters ({@code "the activation's recommendation"}).
+     */
+    public Optional<Spec> optionalSpec(String name, String absentMeans) {
+        String placeholder = "(" + absentMeans + ")";
+        String text = read(name, placeholder);
+        if (text.equals(placeholder)) {
+            resolved.remove(name);
+            return Optional.empty();
+        }
+        return Optional.of(spec(name, placeholder));
+    }
+
     private static String formatList(List<Integer> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private String read(String name, String defaultText) {
         defaults.put(name, defaultText);
-        String givenAs = spec.arguments().containsKey(name) ? name : null;
-        for (Map.Entry<String, String> alias : aliases.entrySet()) {
-            if (alias.getValue().equals(name) && spec.arguments().containsKey(alias.getKey())) {
-                if (givenAs != null) {
-                    throw new IllegalArgumentException(spec.name() + ": " + givenAs + " and " + alias.getKey()
-                            + " name the same parameter; give only one, got " + spec);
-                }
-                givenAs = alias.getKey();
-            }
-        }
+        String givenAs = givenAs(name);
         String text = givenAs == null ? defaultText : spec.arguments().get(givenAs);
         resolved.put(name, text);
         return text;
+    }
+
+    /**
+     * The key under which the spec gives parameter {@code name}: its name, an alias, or the position of a value given
+     * without a name (the n-th parameter read takes the n-th such value); {@code null} when not given.
+     */
+    private String givenAs(String name) {
+        String givenAs = spec.arguments().containsKey(name) ? name : null;
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            if (alias.getValue().equals(name) && spec.arguments().containsKey(alias.getKey())) {
+                givenAs = onlyOnce(givenAs, alias.getKey());
+            }
+        }
+        String positional = Spec.positionalKey(new ArrayList<>(defaults.keySet()).indexOf(name));
+        if (defaults.containsKey(name) && spec.arguments().containsKey(positional)) {
+            givenAs = onlyOnce(givenAs, positional);
+        }
+        return givenAs;
+    }
+
+    private String onlyOnce(String first, String second) {
+        if (first != null) {
+            throw new IllegalArgumentException(spec.name() + ": " + describeKey(first) + " and " + describeKey(second)
+                    + " name the same parameter; give only one, got " + spec);
+        }
+        return second;
+    }
+
+    private static String describeKey(String key) {
+        return Spec.isPositional(key) ? "the value number " + (Integer.parseInt(key.substring(1)) + 1)
+                + " without a name" : key;
     }
 
     /** Every parameter that the plugin has read, with its default, in the order read. */
@@ -232,11 +309,19 @@ public final class Arguments {
         return Collections.unmodifiableMap(defaults);
     }
 
-    /** Arguments in the spec that the plugin never read: misspelt or unknown parameters. */
+    /**
+     * Arguments in the spec that the plugin never read: misspelt or unknown parameters, and values without a name
+     * beyond the parameters it has (described as such).
+     */
     public Set<String> unread() {
-        Set<String> unread = new LinkedHashSet<>(spec.arguments().keySet());
-        unread.removeAll(defaults.keySet());
-        unread.removeIf(key -> aliases.containsKey(key) && defaults.containsKey(aliases.get(key)));
+        Set<String> unread = new LinkedHashSet<>();
+        for (String key : spec.arguments().keySet()) {
+            boolean read = Spec.isPositional(key) ? Integer.parseInt(key.substring(1)) < defaults.size()
+                    : defaults.containsKey(key) || aliases.containsKey(key) && defaults.containsKey(aliases.get(key));
+            if (!read) {
+                unread.add(describeKey(key));
+            }
+        }
         return unread;
     }
 

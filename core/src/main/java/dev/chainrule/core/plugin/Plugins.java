@@ -2,7 +2,9 @@ package dev.chainrule.core.plugin;
 
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.gradcheck.PluginVerifier;
+import dev.chainrule.core.initializer.Initializer;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.TensorBackend;
@@ -28,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * @param losses      the losses
  * @param optimizers  the optimizers
  * @param backends    the tensor backends
- * @param schedules   the learning-rate schedules
+ * @param schedules    the learning-rate schedules
+ * @param layers       the layers
+ * @param initializers the weight initializers
  */
 public record Plugins(PluginRegistry<Activation> activations, PluginRegistry<Loss> losses,
         PluginRegistry<Optimizer> optimizers, PluginRegistry<TensorBackend> backends,
-        PluginRegistry<LearningRateSchedule> schedules) {
+        PluginRegistry<LearningRateSchedule> schedules, PluginRegistry<Layer> layers,
+        PluginRegistry<Initializer> initializers) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
 
@@ -56,12 +61,14 @@ public record Plugins(PluginRegistry<Activation> activations, PluginRegistry<Los
                 PluginRegistry.discover(Loss.class, classLoader, lossCheck),
                 PluginRegistry.discover(Optimizer.class, classLoader),
                 backends,
-                PluginRegistry.discover(LearningRateSchedule.class, classLoader));
+                PluginRegistry.discover(LearningRateSchedule.class, classLoader),
+                PluginRegistry.discover(Layer.class, classLoader),
+                PluginRegistry.discover(Initializer.class, classLoader));
     }
 
     /** Every provider that was found but could not be loaded, or was refused, across all kinds. */
     public List<String> failures() {
-        return Stream.of(activations, losses, optimizers, backends, schedules)
+        return Stream.of(activations, losses, optimizers, backends, schedules, layers, initializers)
                 .flatMap(registry -> registry.failures().stream()).toList();
     }
 

@@ -30,6 +30,19 @@ public record Spec(String name, Map<String, String> arguments) {
         arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     }
 
+    /**
+     * The key under which the parser keeps the {@code index}-th value given without a name, as the {@code 0.2} of
+     * {@code dropout(0.2)}; {@link Arguments} hands it to the plugin's {@code index}-th parameter.
+     */
+    public static String positionalKey(int index) {
+        return "#" + index;
+    }
+
+    /** Whether {@code key} holds a value given without a name. */
+    public static boolean isPositional(String key) {
+        return key.startsWith("#");
+    }
+
     /** A spec without arguments. */
     public static Spec of(String name) {
         return new Spec(name, Map.of());
@@ -53,7 +66,8 @@ public record Spec(String name, Map<String, String> arguments) {
             return name;
         }
         StringBuilder text = new StringBuilder(name).append('(');
-        arguments.forEach((key, value) -> text.append(key).append('=').append(value).append(", "));
+        arguments.forEach((key, value) -> (isPositional(key) ? text : text.append(key).append('=')).append(value)
+                .append(", "));
         text.setLength(text.length() - 2);
         return text.append(')').toString();
     }

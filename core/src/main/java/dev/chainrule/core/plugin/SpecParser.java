@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * Reads the text form of a {@link Spec}: {@code name} or {@code name(key=value, key=value)}. A value is a plain token
  * ({@code 0.2}, {@code true}) or may contain brackets, inside which commas and spaces belong to the value: a nested
- * spec {@code then=cosine(t_max=1000)} or a list {@code milestones=[30, 80]}.
+ * spec {@code then=cosine(t_max=1000)} or a list {@code milestones=[30, 80]}. Numbers and lists may also come first
+ * without a name, {@code dropout(0.2)}: such a positional value is kept under the key {@link Spec#positionalKey(int)}
+ * and read by {@link Arguments} as the plugin's first parameter (the second positional value as its second, and so
+ * on).
  */
 final class SpecParser {
 
@@ -43,11 +46,21 @@ final class SpecParser {
     }
 
     private void readArguments(Map<String, String> arguments) {
+        boolean named = false;
         while (true) {
-            String key = identifier("a parameter name");
-            skipSpaces();
-            expect('=');
-            skipSpaces();
+            String key;
+            if (startsPositionalValue()) {
+                if (named) {
+                    throw error("a value without a name must come before the named ones");
+                }
+                key = Spec.positionalKey(arguments.size());
+            } else {
+                named = true;
+                key = identifier("a parameter name");
+                skipSpaces();
+                expect('=');
+                skipSpaces();
+            }
             String value = value();
             if (arguments.put(key, value) != null) {
                 throw error("parameter '" + key + "' is given twice");
@@ -63,6 +76,12 @@ final class SpecParser {
             }
             skipSpaces();
         }
+    }
+
+    /** A number, a signed number or a list: the values that may be given without a name. */
+    private boolean startsPositionalValue() {
+        char c = peek();
+        return Character.isDigit(c) || c == '-' || c == '+' || c == '.' || c == '[';
     }
 
     private String identifier(String what) {

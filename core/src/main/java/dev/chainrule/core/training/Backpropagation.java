@@ -4,13 +4,10 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.loss.FusedOutputGradient;
 import dev.chainrule.core.loss.Loss;
-import dev.chainrule.core.network.DenseLayer;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.tensor.ReduceAxis;
-import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.tensor.TensorBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,22 +15,22 @@ import java.util.Optional;
 /**
  * The chain rule over a network, for one loss. For a batch {@code x} with targets {@code y}:
  * <pre>
- * forward:   z_k = a_{k-1} W_k + b_k          a_k = phi_k(z_k)          a_0 = x
- * backward:  g_n = dE/da_n                     (the loss's gradient)
- *            delta_k = phi_k.backward(z_k, a_k, g_k)   (layer k's own derivative)
- *            dW_k = a_{k-1}^T delta_k    db_k = column sums of delta_k
- *            dp_k = phi_k.parameterGradients(z_k, a_k, g_k)   (only for an activation with parameters)
- *            g_{k-1} = delta_k W_k^T
+ * forward:   a_k = layer_k.forward(a_{k-1})             a_0 = x
+ * backward:  g_n = dE/da_n                              (the loss's gradient)
+ *            g_{k-1}, dp_k = layer_k.backward(a_{k-1}, a_k, g_k)     (layer k's own vector-Jacobian product)
  * </pre>
- * At the output, a loss's fused {@code dE/dz_n} replaces the first two backward lines when the loss offers one for the
- * output activation and fusing is on (and the output activation has no parameters of its own, whose gradients need
- * {@code g_n}). This class contains no mathematics of any activation or loss: it orders the work and calls theirs.
+ * For a dense layer, {@code backward} is {@code delta_k = phi_k.backward(z_k, a_k, g_k)}, {@code dW_k = a_{k-1}^T
+ * delta_k}, {@code db_k = column sums of delta_k}, {@code g_{k-1} = delta_k W_k^T}; a dropout or normalisation layer
+ * brings its own. At the output, a loss's fused {@code dE/dz_n} replaces the output activation's derivative when the
+ * last layer ends in an activation ({@link Layer#outputActivation()}), the loss offers a fused gradient for it, fusing
+ * is on, and the activation has no parameters of its own (whose gradients need {@code g_n}). This class contains no
+ * mathematics of any layer, activation or loss, and knows no layer type: it orders the work and calls theirs.
  *
  * <p>Buffers are allocated for a batch size on first use and reused for every later batch of that size (a few sizes
  * are kept, so a smaller last batch reallocates nothing either); the gradients are allocated once. Plugins get these
  * buffers as their {@code out} and take their temporaries from the buffers' {@linkplain Tensor#scratch(int) work
- * tensors}, so that a step allocates nothing in proportion to the batch once every size has run. An instance is not
- * thread-safe.
+ * tensors} and their layer's memory, so that a step allocates nothing in proportion to the batch once every size has
+ * run. An instance is not thread-safe.
  */
 public final class Backpropagation {
 
@@ -41,9 +38,8 @@ public final class Backpropagation {
     private final Loss loss;
     private final Optional<FusedOutputGradient> fused;
     private final Gradients gradients;
-    /** Per layer (index k - 1): where its parameters start in the gradients, and its activation's gradient tensors. */
-    private final int[] firstParameter;
-    private final List<List<Tensor>> activationGradients;
+    /** Per layer (index k - 1): the gradient tensors of its parameters, in its order. */
+    private final List<List<Tensor>> layerGradients;
     private final BufferCache<Trace> traces = new BufferCache<>();
 
     /**
@@ -54,23 +50,19 @@ public final class Backpropagation {
     public Backpropagation(Network network, Loss loss, boolean useFusedOutputGradient) {
         this.network = network;
         this.loss = loss;
-        Activation output = network.layers().get(network.layers().size() - 1).activation();
-        this.fused = useFusedOutputGradient && output.parameters().isEmpty() ? loss.fusedGradient(output)
-                : Optional.empty();
+        Layer last = network.layer(network.layers().size());
+        Optional<Activation> output = last.outputActivation();
+        this.fused = useFusedOutputGradient && output.isPresent() && output.get().parameters().isEmpty()
+                ? loss.fusedGradient(output.get()) : Optional.empty();
         this.gradients = new Gradients(network.parameters());
-        List<DenseLayer> layers = network.layers();
-        this.firstParameter = new int[layers.size()];
-        this.activationGradients = new ArrayList<>();
+        this.layerGradients = new ArrayList<>();
         int next = 0;
-        for (int k = 0; k < layers.size(); k++) {
-            firstParameter[k] = next;
-            int count = layers.get(k).parameters().size();
+        for (Layer layer : network.layers()) {
             List<Tensor> own = new ArrayList<>();
-            for (int p = next + 2; p < next + count; p++) {
-                own.add(gradients.get(p));
+            for (int p = 0; p < layer.parameters().size(); p++) {
+                own.add(gradients.get(next++));
             }
-            activationGradients.add(List.copyOf(own));
-            next += count;
+            layerGradients.add(List.copyOf(own));
         }
     }
 
@@ -96,7 +88,8 @@ public final class Backpropagation {
 
     /**
      * Runs the forward pass on {@code x} ({@code batch x inputs}, not modified) as {@code context} says: training
-     * (activations such as rrelu draw from its generator) or inference. Returns the trace.
+     * (dropout and rrelu draw from its generator, batch_norm uses batch statistics and updates its running ones) or
+     * inference. Returns the trace.
      */
     public Trace forward(Tensor x, ForwardContext context) {
         if (x.columns() != network.inputs()) {
@@ -104,15 +97,8 @@ public final class Backpropagation {
                     + x.shape());
         }
         Trace trace = traces.get(x.rows(), this::allocate);
-        Tensor[] z = trace.z();
-        Tensor[] a = trace.a();
-        a[0] = x;
-        List<DenseLayer> layers = network.layers();
-        for (int k = 1; k <= layers.size(); k++) {
-            DenseLayer layer = layers.get(k - 1);
-            layer.preActivation(a[k - 1], z[k]);
-            layer.activation().forward(z[k], a[k], context);
-        }
+        trace.input(x);
+        network.forward(x, trace.activation(trace.layers()), context, trace.buffers());
         return trace;
     }
 
@@ -123,32 +109,21 @@ public final class Backpropagation {
 
     /** Runs the backward pass for a traced batch with targets {@code y}; returns the (reused) gradients. */
     public Gradients backward(Trace trace, Tensor y) {
-        Tensor[] z = trace.z();
         Tensor[] a = trace.a();
         Tensor[] g = trace.gradA();
-        Tensor[] delta = trace.delta();
-        List<DenseLayer> layers = network.layers();
-        int n = layers.size();
+        int n = trace.layers();
+        Layer last = network.layer(n);
         if (fused.isPresent()) {
-            fused.get().gradient(z[n], a[n], y, delta[n]);
+            Tensor z = last.preActivation(a[n - 1], trace.memory(n));
+            fused.get().gradient(z, a[n], y, last.preActivationGradient(trace.memory(n)));
+            last.backwardFromPreActivation(a[n - 1], trace.gradInput(n), layerGradients.get(n - 1), trace.memory(n));
         } else {
             loss.gradient(a[n], y, g[n]);
-            layers.get(n - 1).activation().backward(z[n], a[n], g[n], delta[n]);
+            last.backward(a[n - 1], a[n], g[n], trace.gradInput(n), layerGradients.get(n - 1), trace.memory(n));
         }
-        TensorBackend backend = network.backend();
-        for (int k = n; k >= 1; k--) {
-            DenseLayer layer = layers.get(k - 1);
-            int parameter = firstParameter[k - 1];
-            backend.matmul(a[k - 1], true, delta[k], false, gradients.get(parameter));
-            backend.reduce(ReduceOp.SUM, ReduceAxis.PER_COLUMN, delta[k], gradients.get(parameter + 1));
-            List<Tensor> own = activationGradients.get(k - 1);
-            if (!own.isEmpty()) {
-                layer.activation().parameterGradients(z[k], a[k], g[k], own);
-            }
-            if (k > 1) {
-                backend.matmul(delta[k], false, layer.weights(), true, g[k - 1]);
-                layers.get(k - 2).activation().backward(z[k - 1], a[k - 1], g[k - 1], delta[k - 1]);
-            }
+        for (int k = n - 1; k >= 1; k--) {
+            network.layer(k).backward(a[k - 1], a[k], g[k], trace.gradInput(k), layerGradients.get(k - 1),
+                    trace.memory(k));
         }
         return gradients;
     }
@@ -176,17 +151,12 @@ public final class Backpropagation {
 
     private Trace allocate(int rows) {
         int n = network.layers().size();
-        Tensor[] z = new Tensor[n + 1];
-        Tensor[] a = new Tensor[n + 1];
         Tensor[] g = new Tensor[n + 1];
-        Tensor[] delta = new Tensor[n + 1];
         for (int k = 1; k <= n; k++) {
-            Shape shape = new Shape(rows, network.layers().get(k - 1).outputs());
-            z[k] = network.backend().zeros(network.dtype(), shape);
-            a[k] = network.backend().zeros(network.dtype(), shape);
-            g[k] = network.backend().zeros(network.dtype(), shape);
-            delta[k] = network.backend().zeros(network.dtype(), shape);
+            g[k] = network.backend().zeros(network.dtype(), new Shape(rows, network.outputShape(k).size()));
         }
-        return new Trace(z, a, g, delta, network.backend().zeros(network.dtype(), z[n].shape()));
+        Shape output = new Shape(rows, network.outputs());
+        return new Trace(network, network.forwardBuffers(rows), network.backend().zeros(network.dtype(), output), g,
+                network.backend().zeros(network.dtype(), output));
     }
 }

@@ -1,6 +1,5 @@
 package dev.chainrule.core.training;
 
-import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
 import java.util.Collections;
@@ -72,9 +71,9 @@ public record Regularization(Penalty everyLayer, Map<Integer, Penalty> layers, S
     /** The penalty of {@code network}'s current parameters; allocates work tensors, for checks and reports. */
     public double value(Network network) {
         double value = 0;
-        for (DenseLayer layer : network.layers()) {
-            Penalty penalty = penaltyOf(layer.index());
-            for (Parameter parameter : layer.parameters()) {
+        for (int k = 1; k <= network.layers().size(); k++) {
+            Penalty penalty = penaltyOf(k);
+            for (Parameter parameter : network.layer(k).parameters()) {
                 if (penalises(parameter, penalty)) {
                     value += penalty.value(parameter.value(), parameter.value().newLike());
                 }
@@ -94,9 +93,9 @@ public record Regularization(Penalty everyLayer, Map<Integer, Penalty> layers, S
             return 0;
         }
         double value = 0;
-        for (DenseLayer layer : network.layers()) {
-            Penalty penalty = penaltyOf(layer.index());
-            for (Parameter parameter : layer.parameters()) {
+        for (int k = 1; k <= network.layers().size(); k++) {
+            Penalty penalty = penaltyOf(k);
+            for (Parameter parameter : network.layer(k).parameters()) {
                 if (penalises(parameter, penalty)) {
                     int index = gradients.indexOf(parameter);
                     value += penalty.value(parameter.value(), gradients.scratch(index));

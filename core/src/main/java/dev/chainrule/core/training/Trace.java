@@ -1,38 +1,51 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.network.ForwardBuffers;
+import dev.chainrule.core.network.Layer;
+import dev.chainrule.core.network.LayerMemory;
+import dev.chainrule.core.network.Network;
 import dev.chainrule.core.tensor.Tensor;
+import java.util.Optional;
 
 /**
  * Everything backpropagation computed for one batch, layer by layer (layer {@code k} runs from 1 to n; layer 0 is
- * the input). These are the quantities of the chain rule: {@code z_k = a_{k-1} W_k + b_k}, {@code a_k = phi_k(z_k)},
- * the error {@code g_k = dE/da_k} arriving at layer {@code k}'s output, and {@code delta_k = dE/dz_k}.
+ * the input): each layer's output {@code a_k}, the error {@code g_k = dE/da_k} arriving at it, and each layer's
+ * {@link LayerMemory} of the pass. For a layer that ends in an activation (dense), its pre-activation {@code z_k} and
+ * {@code delta_k = dE/dz_k} too.
  *
  * <p>The tensors are buffers that the next batch of the same size overwrites; copy what must outlive it.
  */
 public final class Trace {
 
-    private final Tensor[] z;
+    private final Network network;
+    private final ForwardBuffers buffers;
     private final Tensor[] a;
     private final Tensor[] gradA;
-    private final Tensor[] delta;
+    private final Optional<Tensor>[] gradInputs;
     private final Tensor lossWork;
 
-    Trace(Tensor[] z, Tensor[] a, Tensor[] gradA, Tensor[] delta, Tensor lossWork) {
-        this.z = z;
-        this.a = a;
+    @SuppressWarnings("unchecked")
+    Trace(Network network, ForwardBuffers buffers, Tensor output, Tensor[] gradA, Tensor lossWork) {
+        this.network = network;
+        this.buffers = buffers;
+        int n = network.layers().size();
+        this.a = new Tensor[n + 1];
+        for (int k = 1; k < n; k++) {
+            a[k] = buffers.output(k);
+        }
+        a[n] = output;
         this.gradA = gradA;
-        this.delta = delta;
+        this.gradInputs = new Optional[n + 1];
+        gradInputs[1] = Optional.empty();
+        for (int k = 2; k <= n; k++) {
+            gradInputs[k] = Optional.of(gradA[k - 1]);
+        }
         this.lossWork = lossWork;
     }
 
     /** Number of layers. */
     public int layers() {
-        return z.length - 1;
-    }
-
-    /** {@code z_k}, layer {@code k}'s pre-activation. */
-    public Tensor preActivation(int k) {
-        return z[check(k)];
+        return a.length - 1;
     }
 
     /** {@code a_k}, layer {@code k}'s output; {@code a_0} is the input batch. */
@@ -43,18 +56,45 @@ public final class Trace {
         return a[check(k)];
     }
 
+    /** {@code a_k}, layer {@code k}'s output; the same as {@link #activation(int)}. */
+    public Tensor output(int k) {
+        return activation(k);
+    }
+
     /** {@code g_k = dE/da_k}, the error arriving at layer {@code k}'s output. Not filled on the fused output path. */
     public Tensor outputError(int k) {
         return gradA[check(k)];
     }
 
-    /** {@code delta_k = dE/dz_k}, the error after layer {@code k}'s own activation derivative. */
-    public Tensor delta(int k) {
-        return delta[check(k)];
+    /** Layer {@code k}'s memory of this pass. */
+    public LayerMemory memory(int k) {
+        return buffers.memory(check(k));
     }
 
-    Tensor[] z() {
-        return z;
+    /**
+     * {@code z_k}, the pre-activation of layer {@code k}, which must end in an activation
+     * ({@link Layer#outputActivation()}, as dense does).
+     */
+    public Tensor preActivation(int k) {
+        return withActivation(k).preActivation(a[k - 1], memory(k));
+    }
+
+    /** {@code delta_k = dE/dz_k}, after layer {@code k}'s own activation derivative; see {@link #preActivation}. */
+    public Tensor delta(int k) {
+        return withActivation(k).preActivationGradient(memory(k));
+    }
+
+    private Layer withActivation(int k) {
+        Layer layer = network.layer(check(k));
+        if (layer.outputActivation().isEmpty()) {
+            throw new IllegalArgumentException("layer " + k + " (" + layer.spec() + ") does not end in an activation, "
+                    + "so it has no pre-activation");
+        }
+        return layer;
+    }
+
+    void input(Tensor x) {
+        a[0] = x;
     }
 
     Tensor[] a() {
@@ -65,8 +105,12 @@ public final class Trace {
         return gradA;
     }
 
-    Tensor[] delta() {
-        return delta;
+    Optional<Tensor> gradInput(int k) {
+        return gradInputs[k];
+    }
+
+    ForwardBuffers buffers() {
+        return buffers;
     }
 
     /** The work tensor for the loss's value, of the output's shape. */
@@ -75,7 +119,7 @@ public final class Trace {
     }
 
     private int check(int k) {
-        if (k < 1 || k >= z.length) {
+        if (k < 1 || k >= a.length) {
             throw new IllegalArgumentException("layer " + k + " does not exist; layers run from 1 to " + layers());
         }
         return k;

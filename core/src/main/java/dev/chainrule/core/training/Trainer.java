@@ -1,7 +1,7 @@
 package dev.chainrule.core.training;
 
 import dev.chainrule.core.activation.ForwardContext;
-import dev.chainrule.core.network.DenseLayer;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.tensor.Tensor;
@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a network by mini-batch backpropagation. For every batch, in this order: {@link Backpropagation} computes
- * the loss and each parameter's gradient through each layer's own activation derivative; the {@link Regularization}
+ * the loss and each parameter's gradient through each layer's own derivative; the {@link Regularization}
  * adds its penalty to the loss and its derivative to the gradients; the {@link GradientClipping} bounds the gradients;
  * and the optimizer updates each parameter in place at the rate that the schedule gives for the step. The trainer
  * knows nothing about any particular activation, loss, optimizer or schedule.
  *
- * <p>Every batch runs a training pass ({@link ForwardContext#training}) whose random numbers (rrelu's slopes) come
- * from a generator split from the configuration's seed, one split per batch; evaluation runs inference passes.
+ * <p>Every batch runs a training pass ({@link ForwardContext#training}) whose random numbers (dropout's masks, rrelu's
+ * slopes) come from a generator split from the configuration's seed, one split per batch; evaluation runs inference
+ * passes (no dropout, batch_norm on its running statistics).
  *
  * <p>Deterministic: the same network, data and configuration give the same weights, bit for bit. A loss that stops
  * being finite ends training with a {@link TrainingDivergedException} naming the epoch, batch and layer.
@@ -120,17 +121,23 @@ public final class Trainer {
             TrainingConfig config) {
         String where = "the loss itself (" + config.loss().spec() + ") on finite outputs";
         for (int k = 1; k <= trace.layers(); k++) {
-            DenseLayer layer = network.layers().get(k - 1);
+            Layer layer = network.layer(k);
+            String name = "layer " + k + " (" + layer.spec() + ")";
             if (!layer.parameters().stream().allMatch(parameter -> allFinite(parameter.value()))) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its parameters are no longer finite";
+                where = name + ": its parameters are no longer finite";
                 break;
             }
-            if (!allFinite(trace.preActivation(k))) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its pre-activations are not finite";
+            if (!layer.state().stream().allMatch(state -> allFinite(state.value()))) {
+                where = name + ": its running state is no longer finite";
+                break;
+            }
+            if (layer.outputActivation().isPresent() && !allFinite(trace.preActivation(k))) {
+                where = name + ": its pre-activations are not finite";
                 break;
             }
             if (!allFinite(trace.activation(k))) {
-                where = "layer " + k + " (" + layer.activation().spec() + "): its activation gave non-finite values";
+                where = name + (layer.outputActivation().isPresent() ? ": its activation gave non-finite values"
+                        : ": its output is not finite");
                 break;
             }
         }

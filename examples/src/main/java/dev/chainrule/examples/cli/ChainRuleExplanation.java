@@ -49,9 +49,11 @@ record ChainRuleExplanation(String network, String loss, double lossValue, doubl
      * @param weights       the weights shown, those with the largest gradients
      * @param weightCount   all weights of the layer
      * @param maxDifference over every weight of the layer, the largest {@code |product - trainer gradient|}
+     * @param ownFactor     for a layer without weights {@code w_ij} (dropout, batch_norm, ...), what its own backward
+     *                      did with the error; empty for a dense layer
      */
     record Layer(int index, String activation, int inputs, int units, boolean elementWise, List<Weight> weights,
-            int weightCount, double maxDifference) {
+            int weightCount, double maxDifference, String ownFactor) {
     }
 
     /**
@@ -89,7 +91,9 @@ record ChainRuleExplanation(String network, String loss, double lossValue, doubl
         Gradients gradients = backpropagation.backward(trace, target);
         List<Layer> layers = new ArrayList<>();
         for (int k = 1; k <= trace.layers(); k++) {
-            layers.add(layer(network.layers().get(k - 1), trace, gradients, k, top));
+            dev.chainrule.core.network.Layer layer = network.layer(k);
+            layers.add(layer instanceof DenseLayer dense ? layer(dense, trace, gradients, k, top)
+                    : passage(network, trace, k));
         }
         return new ChainRuleExplanation(network.toString(), loss.spec().toString(), lossValue,
                 trace.activation(trace.layers()).toDoubleArray(), y, layers);
@@ -124,7 +128,31 @@ record ChainRuleExplanation(String network, String loss, double lossValue, doubl
                 })
                 .toList();
         return new Layer(k, layer.activation().spec().toString(), layer.inputs(), units, slopes != null, shown,
-                trainer.length, maxDifference);
+                trainer.length, maxDifference, "");
+    }
+
+    /**
+     * A layer without weights {@code w_ij}: its own backward turns {@code dE/d(output)} into {@code dE/d(input)}, the
+     * error that reaches the layer before (not computed for the first layer, where nothing needs it).
+     */
+    private static Layer passage(Network network, Trace trace, int k) {
+        dev.chainrule.core.network.Layer layer = network.layer(k);
+        double outputNorm = norm(trace.outputError(k).toDoubleArray());
+        String factor = k == 1 ? String.format(java.util.Locale.ROOT, "its own backward takes |dE/d(output)| = %.6g; "
+                + "as the first layer it passes no error on", outputNorm)
+                : String.format(java.util.Locale.ROOT, "its own backward turned |dE/d(output)| = %.6g into "
+                        + "|dE/d(input)| = %.6g for layer %d", outputNorm, norm(trace.outputError(k - 1)
+                        .toDoubleArray()), k - 1);
+        return new Layer(k, layer.spec().toString(), network.inputShape(k).size(), network.outputShape(k).size(),
+                false, List.of(), 0, 0, factor);
+    }
+
+    private static double norm(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value * value;
+        }
+        return Math.sqrt(sum);
     }
 
     /**

@@ -35,8 +35,10 @@ final class ExplanationPrinter {
         }
         for (ChainRuleExplanation.Layer layer : explanation.layers()) {
             out.append('\n').append(heading(layer)).append('\n');
-            out.append(table(layer).text());
-            out.append(summary(layer)).append('\n');
+            if (layer.ownFactor().isEmpty()) {
+                out.append(table(layer).text());
+                out.append(summary(layer)).append('\n');
+            }
         }
         out.append('\n').append(conclusion(explanation)).append('\n');
         return out.toString();
@@ -54,8 +56,10 @@ final class ExplanationPrinter {
         out.append("```\n");
         for (ChainRuleExplanation.Layer layer : explanation.layers()) {
             out.append("\n## ").append(heading(layer)).append("\n\n");
-            out.append(table(layer).markdown()).append('\n');
-            out.append(summary(layer).trim()).append("\n");
+            if (layer.ownFactor().isEmpty()) {
+                out.append(table(layer).markdown()).append('\n');
+                out.append(summary(layer).trim()).append("\n");
+            }
         }
         out.append('\n').append(conclusion(explanation)).append('\n');
         return out.toString();
@@ -77,6 +81,9 @@ final class ExplanationPrinter {
             entry.put("inputs", layer.inputs());
             entry.put("units", layer.units());
             entry.put("element_wise", layer.elementWise());
+            if (!layer.ownFactor().isEmpty()) {
+                entry.put("own_factor", layer.ownFactor());
+            }
             List<Map<String, Object>> weights = new ArrayList<>();
             for (ChainRuleExplanation.Weight weight : layer.weights()) {
                 Map<String, Object> w = new LinkedHashMap<>();
@@ -101,6 +108,10 @@ final class ExplanationPrinter {
     }
 
     private static String heading(ChainRuleExplanation.Layer layer) {
+        if (!layer.ownFactor().isEmpty()) {
+            return "layer " + layer.index() + ": " + layer.inputs() + " -> " + layer.units() + " " + layer.activation()
+                    + " (no weights w_ij: " + layer.ownFactor() + ")";
+        }
         String kind = layer.elementWise()
                 ? "element-wise: do_j/dz_j is one number per unit"
                 : "not element-wise: every output depends on every z, so do/dz is a " + layer.units() + "x"
@@ -132,7 +143,7 @@ final class ExplanationPrinter {
     private static String conclusion(ChainRuleExplanation explanation) {
         int weights = explanation.layers().stream().mapToInt(ChainRuleExplanation.Layer::weightCount).sum();
         return String.format(Locale.ROOT, "Over all %d weights the chain rule's product and the trainer's gradient "
-                + "differ by at most %.1e: each layer applied its own activation's derivative.", weights,
+                + "differ by at most %.1e: each layer applied its own derivative.", weights,
                 explanation.maxDifference());
     }
 

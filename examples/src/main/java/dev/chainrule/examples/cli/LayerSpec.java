@@ -1,77 +1,116 @@
 package dev.chainrule.examples.cli;
 
+import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.plugin.Spec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One hidden layer as the command line writes it: {@code UNITS:ACTIVATION}, for example {@code 64:relu} or
- * {@code 32:leaky_relu(alpha=0.2)}.
+ * One hidden layer as the command line writes it: a dense layer in the short form {@code UNITS:ACTIVATION}, optionally
+ * with {@code :init=SPEC} and {@code :bias_init=SPEC} ({@code 64:relu}, {@code 32:leaky_relu(alpha=0.2):init=orthogonal}),
+ * or any layer plugin's spec ({@code batch_norm}, {@code dropout(0.2)}, {@code dense(units=64, activation=relu)}).
  *
- * @param units      the number of units, at least 1
- * @param activation the activation's spec
+ * @param spec the layer's spec
+ * @param text what the user wrote
  */
-record LayerSpec(int units, String activation) {
+record LayerSpec(Spec spec, String text) {
 
-    LayerSpec {
+    private static final String FORMS = "write UNITS:ACTIVATION (optionally :init=SPEC), or a layer spec such as "
+            + "batch_norm or dropout(0.2), comma-separated, for example 256:relu,batch_norm,dropout(0.2),128:relu";
+
+    /** A dense layer of {@code units} with {@code activation}. */
+    static LayerSpec dense(int units, String activation, Map<String, String> options) {
         if (units < 1) {
             throw new IllegalArgumentException("a layer needs at least one unit, got " + units);
         }
-        Spec.parse(activation);
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("units", Integer.toString(units));
+        arguments.put("activation", Spec.parse(activation).toString());
+        options.forEach((key, value) -> arguments.put(key, Spec.parse(value).toString()));
+        String text = units + ":" + activation + options.entrySet().stream()
+                .map(option -> ":" + option.getKey() + "=" + option.getValue()).reduce("", String::concat);
+        return new LayerSpec(new Spec(DenseLayer.NAME, arguments), text);
     }
 
     /**
-     * Parses a comma-separated list such as {@code 256:tanh,128:sigmoid,64:relu}; commas inside an activation's
-     * parentheses belong to its parameters. An empty text is no hidden layer.
+     * Parses a comma-separated list such as {@code 256:relu,batch_norm,dropout(0.2)}; commas inside parentheses and
+     * brackets belong to a spec's parameters. An empty text is no hidden layer.
      */
     static List<LayerSpec> parseList(String text) {
         List<LayerSpec> layers = new ArrayList<>();
         if (text.isBlank()) {
             return layers;
         }
-        int depth = 0;
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ',';
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && (depth == 0 || i == text.length())) {
-                layers.add(parse(text.substring(start, i).trim(), text));
-                start = i + 1;
-            }
+        for (int end : topLevel(text, ',')) {
+            layers.add(parse(text.substring(start, end).trim(), text));
+            start = end + 1;
         }
         return layers;
     }
 
-    /** Parses one {@code UNITS:ACTIVATION}; {@code whole} is the full option value, for the message. */
+    /** Parses one layer; {@code whole} is the full option value, for the message. */
     static LayerSpec parse(String item, String whole) {
-        int colon = item.indexOf(':');
-        String problem;
-        if (colon < 0) {
-            problem = "it has no ':'";
-        } else {
-            String units = item.substring(0, colon).trim();
+        try {
+            List<String> parts = new ArrayList<>();
+            int start = 0;
+            for (int end : topLevel(item, ':')) {
+                parts.add(item.substring(start, end).trim());
+                start = end + 1;
+            }
+            if (parts.size() == 1 && (item.isEmpty() || !Character.isDigit(item.charAt(0)))) {
+                return new LayerSpec(Spec.parse(item), item);
+            }
+            if (parts.size() < 2) {
+                throw new IllegalArgumentException("it has no ':' between the units and the activation");
+            }
+            int units;
             try {
-                int count = Integer.parseInt(units);
-                if (count < 1) {
-                    problem = "the unit count " + count + " is not positive";
-                } else {
-                    return new LayerSpec(count, item.substring(colon + 1).trim());
-                }
+                units = Integer.parseInt(parts.get(0));
             } catch (NumberFormatException e) {
-                problem = "'" + units + "' is not a whole number of units";
-            } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+                throw new IllegalArgumentException("'" + parts.get(0) + "' is not a whole number of units");
+            }
+            if (units < 1) {
+                throw new IllegalArgumentException("the unit count " + units + " is not positive");
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String option : parts.subList(2, parts.size())) {
+                int equals = option.indexOf('=');
+                String key = equals < 0 ? option : option.substring(0, equals).trim();
+                if (equals < 0 || !key.equals("init") && !key.equals("bias_init")) {
+                    throw new IllegalArgumentException("'" + option + "' is not init=SPEC or bias_init=SPEC");
+                }
+                options.put(key, option.substring(equals + 1).trim());
+            }
+            return dense(units, parts.get(1), options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed layer '" + item + "' in '" + whole + "': " + e.getMessage()
+                    + "; " + FORMS);
+        }
+    }
+
+    /** The positions of {@code separator} outside parentheses and brackets, and the end of the text. */
+    private static List<Integer> topLevel(String text, char separator) {
+        List<Integer> positions = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == separator && depth == 0) {
+                positions.add(i);
             }
         }
-        throw new IllegalArgumentException("malformed layer '" + item + "' in '" + whole + "': " + problem
-                + "; write UNITS:ACTIVATION, comma-separated, for example 64:tanh,32:relu");
+        positions.add(text.length());
+        return positions;
     }
 
     @Override
     public String toString() {
-        return units + ":" + activation;
+        return text;
     }
 }

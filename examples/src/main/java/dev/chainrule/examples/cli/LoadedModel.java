@@ -27,8 +27,8 @@ record LoadedModel(Network network, ModelInfo info) {
             throw new NoSuchFileException(file.toString());
         }
         SavedModel saved = dtype == null
-                ? ModelFile.load(file, chainrule.backend(), chainrule.plugins().activations())
-                : ModelFile.load(file, chainrule.backend(), chainrule.plugins().activations(), dtype);
+                ? ModelFile.load(file, chainrule.backend(), chainrule.plugins())
+                : ModelFile.load(file, chainrule.backend(), chainrule.plugins(), dtype);
         return new LoadedModel(saved.network(), ModelInfo.of(saved, file.toString()));
     }
 }

@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A network as the user describes it, before the data fixes its input and output sizes: hidden layers, each with its
- * own activation, and optionally the output activation.
+ * A network as the user describes it, before the data fixes its input and output sizes: hidden layers (dense layers
+ * each with its own activation, and any other layer plugin), optionally the output activation and a weight
+ * initializer for every dense layer that names none.
  *
- * @param hidden the hidden layers, first to last
- * @param output the output layer's activation spec; when empty the task's default (softmax or identity)
+ * @param hidden      the hidden layers, first to last
+ * @param output      the output layer's activation spec; when empty the task's default (softmax or identity)
+ * @param initializer the weight initializer of every dense layer that names none; when empty each activation's
+ *                    recommendation
  */
-record NetworkDefinition(List<LayerSpec> hidden, Optional<String> output) {
+record NetworkDefinition(List<LayerSpec> hidden, Optional<String> output, Optional<String> initializer) {
 
     /**
      * The seed network's hidden layers, one each of tanh, sigmoid and ReLU, wider than {@code SeedNetworkExample}'s
@@ -28,7 +31,8 @@ record NetworkDefinition(List<LayerSpec> hidden, Optional<String> output) {
     }
 
     /**
-     * Builds the network; an activation that is not on the class path is a usage error that lists the valid ones.
+     * Builds the network; a layer, activation or initializer that is not on the class path is a usage error that lists
+     * the valid ones.
      *
      * @param outputs       units of the output layer
      * @param defaultOutput the output activation when none was given
@@ -36,8 +40,9 @@ record NetworkDefinition(List<LayerSpec> hidden, Optional<String> output) {
     Network build(Chainrule chainrule, int inputs, int outputs, String defaultOutput, DType dtype, long seed) {
         return UsageException.check(() -> {
             NetworkBuilder builder = chainrule.network(inputs).dtype(dtype).seed(seed);
+            initializer.ifPresent(builder::initializer);
             for (LayerSpec layer : hidden) {
-                builder.dense(layer.units(), layer.activation());
+                builder.layer(chainrule.layer(layer.spec().toString()));
             }
             return builder.dense(outputs, output.orElse(defaultOutput)).build();
         });

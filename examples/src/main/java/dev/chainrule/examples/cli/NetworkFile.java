@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,16 +22,21 @@ import java.util.Set;
  * layers:                 # hidden layers, first to last
  *   - units: 64
  *     activation: tanh
+ *     init: orthogonal    # optional: the weight initializer's spec
  *   - 48:sigmoid          # the command line's short form works too
+ *   - batch_norm          # any layer plugin by its spec
+ *   - {layer: "dropout(rate=0.2)"}
  *   - {units: 32, activation: "leaky_relu(alpha=0.1)"}
  * output: softmax         # optional; default softmax for classification, identity for regression
+ * init: glorot_normal     # optional: the initializer of every dense layer that names none
  * </pre>
  * {@code layers} may also be one string in the {@code --layers} form.
  */
 final class NetworkFile {
 
-    private static final Set<String> KEYS = Set.of("layers", "output");
-    private static final Set<String> LAYER_KEYS = Set.of("units", "activation");
+    private static final Set<String> KEYS = Set.of("layers", "output", "init");
+    private static final Set<String> LAYER_KEYS = Set.of("units", "activation", "init", "bias_init");
+    private static final Set<String> PLUGIN_KEYS = Set.of("layer");
 
     private NetworkFile() {
     }
@@ -72,7 +79,12 @@ final class NetworkFile {
         if (output != null && !output.isTextual()) {
             throw new IllegalArgumentException(file + ": 'output' must be an activation spec such as softmax");
         }
-        return new NetworkDefinition(hidden, Optional.ofNullable(output).map(JsonNode::asText));
+        JsonNode init = root.get("init");
+        if (init != null && !init.isTextual()) {
+            throw new IllegalArgumentException(file + ": 'init' must be an initializer spec such as glorot_normal");
+        }
+        return new NetworkDefinition(hidden, Optional.ofNullable(output).map(JsonNode::asText),
+                Optional.ofNullable(init).map(JsonNode::asText));
     }
 
     private static LayerSpec layer(JsonNode node, String where) {
@@ -80,7 +92,17 @@ final class NetworkFile {
             return LayerSpec.parse(node.asText(), node.asText());
         }
         if (!node.isObject()) {
-            throw new IllegalArgumentException(where + ": expected {units: N, activation: SPEC} or N:SPEC, got " + node);
+            throw new IllegalArgumentException(where + ": expected {units: N, activation: SPEC}, {layer: SPEC}, N:SPEC "
+                    + "or a layer spec, got " + node);
+        }
+        if (node.has("layer")) {
+            unknownKeys(node, PLUGIN_KEYS, where);
+            JsonNode spec = node.get("layer");
+            if (!spec.isTextual()) {
+                throw new IllegalArgumentException(where + ": 'layer' must be a layer spec such as dropout(0.2), got "
+                        + spec);
+            }
+            return LayerSpec.parse(spec.asText(), spec.asText());
         }
         unknownKeys(node, LAYER_KEYS, where);
         JsonNode units = node.get("units");
@@ -91,8 +113,18 @@ final class NetworkFile {
         if (activation == null || !activation.isTextual()) {
             throw new IllegalArgumentException(where + ": 'activation' must be an activation spec, got " + activation);
         }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String key : List.of("init", "bias_init")) {
+            JsonNode value = node.get(key);
+            if (value != null && !value.isTextual()) {
+                throw new IllegalArgumentException(where + ": '" + key + "' must be an initializer spec, got " + value);
+            }
+            if (value != null) {
+                options.put(key, value.asText());
+            }
+        }
         try {
-            return new LayerSpec(units.asInt(), activation.asText());
+            return LayerSpec.dense(units.asInt(), activation.asText(), options);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }

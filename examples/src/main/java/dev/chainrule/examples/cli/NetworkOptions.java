@@ -8,10 +8,17 @@ import picocli.CommandLine.Option;
 /** How the user describes a network: {@code --layers} and {@code --output}, or {@code --network FILE}. */
 final class NetworkOptions {
 
-    @Option(names = "--layers", paramLabel = "UNITS:ACTIVATION,...",
-            description = "Hidden layers, first to last, each with its own activation, for example "
-                    + "256:tanh,128:sigmoid,64:relu. Default: " + NetworkDefinition.SEED_LAYERS + ".")
+    @Option(names = "--layers", paramLabel = "LAYER,...",
+            description = "Hidden layers, first to last: dense layers as UNITS:ACTIVATION (optionally :init=SPEC), "
+                    + "any other layer by its spec, for example 256:relu,batch_norm,dropout(0.2),128:tanh:init="
+                    + "orthogonal. Default: " + NetworkDefinition.SEED_LAYERS + ".")
     String layers;
+
+    @Option(names = "--init", paramLabel = "SPEC",
+            description = "The weight initializer of every dense layer that names none, for example glorot_normal. "
+                    + "Default: each activation's recommendation (he_normal for the ReLU family, lecun_normal for "
+                    + "selu, glorot_uniform otherwise).")
+    String initializer;
 
     @Option(names = "--output", paramLabel = "ACTIVATION",
             description = "The output layer's activation. Default: softmax for classification, identity for "
@@ -34,9 +41,11 @@ final class NetworkOptions {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            return output == null ? fromFile : new NetworkDefinition(fromFile.hidden(), Optional.of(output));
+            return new NetworkDefinition(fromFile.hidden(), output == null ? fromFile.output() : Optional.of(output),
+                    initializer == null ? fromFile.initializer() : Optional.of(initializer));
         }
         return UsageException.check(() -> new NetworkDefinition(
-                LayerSpec.parseList(layers == null ? NetworkDefinition.SEED_LAYERS : layers), Optional.ofNullable(output)));
+                LayerSpec.parseList(layers == null ? NetworkDefinition.SEED_LAYERS : layers), Optional.ofNullable(output),
+                Optional.ofNullable(initializer)));
     }
 }

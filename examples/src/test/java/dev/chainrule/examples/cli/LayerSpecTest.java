@@ -11,9 +11,29 @@ class LayerSpecTest {
 
     @Test
     void parsesUnitsAndActivationSpecsWithParameters() {
-        assertEquals(List.of(new LayerSpec(256, "tanh"), new LayerSpec(64, "leaky_relu(alpha=0.2, beta=1)"),
-                new LayerSpec(8, "relu")), LayerSpec.parseList("256:tanh, 64:leaky_relu(alpha=0.2, beta=1),8:relu"));
+        assertEquals(List.of("dense(units=256, activation=tanh)", "dense(units=64, activation=leaky_relu(alpha=0.2, "
+                + "beta=1))", "dense(units=8, activation=relu)"),
+                specs("256:tanh, 64:leaky_relu(alpha=0.2, beta=1),8:relu"));
         assertEquals(List.of(), LayerSpec.parseList(""));
+    }
+
+    @Test
+    void mixesDenseShortFormsWithAnyLayerSpec() {
+        assertEquals(List.of("dense(units=256, activation=relu)", "batch_norm", "dropout(0.2)",
+                "dense(units=128, activation=relu, init=orthogonal(gain=2))", "dense(units=4)"),
+                specs("256:relu,batch_norm,dropout(0.2),128:relu:init=orthogonal(gain=2),dense(units=4)"));
+        assertEquals("128:relu:init=orthogonal(gain=2)",
+                LayerSpec.parseList("128:relu:init=orthogonal(gain=2)").get(0).toString());
+    }
+
+    @Test
+    void denseOptionsAreInitializersOnly() {
+        assertTrue(message("8:relu:units=3").contains("'units=3' is not init=SPEC or bias_init=SPEC"));
+        assertTrue(message("8:relu:init=Bad").contains("not a valid plugin name"));
+    }
+
+    private static List<String> specs(String text) {
+        return LayerSpec.parseList(text).stream().map(layer -> layer.spec().toString()).toList();
     }
 
     @Test

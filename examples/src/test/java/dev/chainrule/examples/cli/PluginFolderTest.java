@@ -66,7 +66,7 @@ class PluginFolderTest {
 
         Cli.Run refused = Cli.run("train", "--plugins", plugins.toString(), "--verify-plugins", "--dataset", "iris",
                 "--layers", "4:steep", "--epochs", "1", "--out-dir", folder.resolve("strict").toString()).failed(2);
-        assertTrue(refused.err().startsWith("error: activation 'steep' is on the class path but was not registered: "
+        assertTrue(refused.err().startsWith("error: layer 1 (dense(units=4, activation=steep)): activation 'steep' is on the class path but was not registered: "
                 + "refused activation 'steep': its derivative is wrong: gradient check of activation steep: max error "),
                 refused.err());
         assertTrue(refused.err().matches("(?s).*analytical \\S+, numerical \\S+ .*exceeds the tolerance 1\\.0e-06.*"),
