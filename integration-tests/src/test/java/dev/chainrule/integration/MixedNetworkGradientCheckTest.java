@@ -27,9 +27,9 @@ class MixedNetworkGradientCheckTest {
 
     static Network network(TensorBackend backend) {
         return new NetworkBuilder(backend, Registries.PLUGINS, FeatureShape.flat(4))
-                .dense(7, "tanh").layer("batch_norm").layer("dropout(rate=0.3)")
-                .dense(6, "sigmoid", "orthogonal").layer("layer_norm").layer("alpha_dropout(rate=0.2)")
-                .dense(5, "elu").layer("gaussian_dropout(rate=0.2)").layer("activation(function=softplus)")
+                .dense(5, "tanh").layer("batch_norm").layer("dropout(rate=0.3)")
+                .dense(4, "sigmoid", "orthogonal").layer("layer_norm").layer("alpha_dropout(rate=0.2)")
+                .dense(4, "elu").layer("gaussian_dropout(rate=0.2)").layer("activation(function=softplus)")
                 .dense(3, "softmax").dtype(DType.FLOAT64).seed(21).build();
     }
 
@@ -42,14 +42,20 @@ class MixedNetworkGradientCheckTest {
             {0, 1, 0}, {0, 0, 1}, {1, 0, 0}, {0, 1, 0}});
     }
 
+    /**
+     * On the reference backend both output paths; on the others the fused one (the path training takes), since the
+     * paths agree on every backend ({@link #theFusedAndGenericOutputPathsAgree}) and a native backend's per-operation
+     * cost makes the hundreds of passes of a check slow.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chainrule.testkit.Backends#backends")
-    void everyParameterMatchesFiniteDifferencesOnBothOutputPaths(TensorBackend backend) {
+    void everyParameterMatchesFiniteDifferences(TensorBackend backend) {
         Network network = network(backend);
         Loss loss = Registries.PLUGINS.losses().create("categorical_cross_entropy");
         Tensor x = inputs(backend);
         Tensor y = targets(backend);
-        for (boolean fused : new boolean[] {false, true}) {
+        boolean[] paths = backend.name().equals("plain") ? new boolean[] {false, true} : new boolean[] {true};
+        for (boolean fused : paths) {
             for (GradientCheckResult result : GradientChecker.check(network, loss, x, y, fused)) {
                 assertTrue(result.passes(1e-6), () -> (fused ? "fused: " : "generic: ") + result.describe());
                 assertTrue(result.checked() > 0, result.subject());

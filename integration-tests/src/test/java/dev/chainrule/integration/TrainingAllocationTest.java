@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.network.Network;
+import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.training.BatchResult;
 import dev.chainrule.core.training.Dataset;
@@ -53,9 +54,19 @@ class TrainingAllocationTest {
         check("adam(lr=0.001)");
     }
 
+    @Test
+    void aStepThroughNormalisationAndDropoutAllocatesTheSameWhateverTheBatch() {
+        check("sgd(lr=0.05)", "256:relu,batch_norm,dropout(0.2),128:tanh,layer_norm,alpha_dropout(0.1),"
+                + "gaussian_noise,64:relu");
+    }
+
     private void check(String optimizer) {
-        long small = bytesPerStep(SMALL, optimizer);
-        long large = bytesPerStep(LARGE, optimizer);
+        check(optimizer, "256:tanh,128:sigmoid,64:relu");
+    }
+
+    private void check(String optimizer, String layers) {
+        long small = bytesPerStep(SMALL, optimizer, layers);
+        long large = bytesPerStep(LARGE, optimizer, layers);
         assertTrue(large <= CONSTANT_BYTES && small <= CONSTANT_BYTES, "a step allocates " + small + " bytes at batch "
                 + SMALL + " and " + large + " at batch " + LARGE + " with " + optimizer + "; at most " + CONSTANT_BYTES
                 + " expected");
@@ -64,10 +75,18 @@ class TrainingAllocationTest {
     }
 
     /** The median bytes allocated per step in the last of {@value #EPOCHS} epochs of {@value #BATCHES} full batches. */
-    private long bytesPerStep(int batch, String optimizer) {
+    private long bytesPerStep(int batch, String optimizer, String layers) {
         Chainrule chainrule = Chainrule.create("plain");
-        Network network = chainrule.network(INPUTS).dense(256, "tanh").dense(128, "sigmoid").dense(64, "relu")
-                .dense(CLASSES, "softmax").dtype(DType.FLOAT32).seed(3).build();
+        NetworkBuilder builder = chainrule.network(INPUTS);
+        for (String layer : layers.split(",")) {
+            String[] dense = layer.split(":");
+            if (dense.length == 2) {
+                builder.dense(Integer.parseInt(dense[0]), dense[1]);
+            } else {
+                builder.layer(layer);
+            }
+        }
+        Network network = builder.dense(CLASSES, "softmax").dtype(DType.FLOAT32).seed(3).build();
         List<Long> marks = new ArrayList<>();
         long thread = Thread.currentThread().getId();
         TrainingListener listener = new TrainingListener() {

@@ -14,12 +14,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Lists every discovered plugin: activations, losses, optimizers, learning-rate schedules and backends, each with its parameters and their
- * defaults, its aliases and the jar it came from, and for backends whether they can start here.
+ * Lists every discovered plugin: activations, losses, optimizers, learning-rate schedules, layers, weight initializers
+ * and backends, each with its parameters and their defaults, its aliases and the jar it came from, and for backends
+ * whether they can start here.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists every discovered activation, loss, optimizer, schedule and backend with its parameters and "
-                + "defaults, aliases and the jar it came from; for backends, whether it can start here; and every "
+        description = "Lists every discovered activation, loss, optimizer, schedule, layer, initializer and backend with "
+                + "its parameters and defaults, aliases and the jar it came from; for backends, whether it can start here; and every "
                 + "provider that could not be loaded, with its class, jar and reason.")
 final class PluginsCommand implements Callable<Integer> {
 
@@ -37,6 +38,8 @@ final class PluginsCommand implements Callable<Integer> {
         section(out, "losses", plugins.losses());
         section(out, "optimizers", plugins.optimizers());
         section(out, "schedules", plugins.schedules());
+        section(out, "layers", plugins.layers());
+        section(out, "initializers", plugins.initializers());
         out.printf("backends (%d)%n", plugins.backends().entries().size());
         TextTable backends = new TextTable("name", "priority", "available", "parameters", "aliases", "from");
         for (PluginEntry<TensorBackend> entry : plugins.backends().entries()) {
