@@ -148,13 +148,27 @@ public final class GradientChecker {
     /**
      * Checks the gradient of the regularized objective {@code loss + penalty}, as the trainer computes it
      * (backpropagation, then the penalty's derivative), against the numerical derivative of the objective. One
-     * result per parameter, in network order; the parameters are restored exactly afterwards.
+     * result per parameter, in network order; the parameters, and the state that training passes update (batch_norm's
+     * running statistics), are restored exactly afterwards.
      *
      * @param useFusedOutputGradient check the fused output path (when the loss offers one) instead of the generic one
      */
     public static List<GradientCheckResult> check(Network network, Loss loss, Regularization regularization, Tensor x,
             Tensor y, boolean useFusedOutputGradient) {
         requireFloat64(x);
+        List<double[]> state = network.state().stream().map(tensor -> tensor.value().toDoubleArray()).toList();
+        try {
+            return checkNetwork(network, loss, regularization, x, y, useFusedOutputGradient);
+        } finally {
+            for (int s = 0; s < state.size(); s++) {
+                Tensor value = network.state().get(s).value();
+                value.backend().assign(state.get(s), value);
+            }
+        }
+    }
+
+    private static List<GradientCheckResult> checkNetwork(Network network, Loss loss, Regularization regularization,
+            Tensor x, Tensor y, boolean useFusedOutputGradient) {
         Backpropagation backpropagation = new Backpropagation(network, loss, useFusedOutputGradient);
         Supplier<ForwardContext> passes = () -> ForwardContext.training(NETWORK_PASS_SEED);
         backpropagation.computeGradients(x, y, passes.get());

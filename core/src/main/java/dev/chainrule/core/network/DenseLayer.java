@@ -51,6 +51,10 @@ public final class DenseLayer implements Layer {
     private final Optional<Spec> biasInitializer;
     private final Spec spec;
     private final Bound bound;
+    /** The hot path's fields, {@code null} until bound. */
+    private final Activation function;
+    private final Tensor weights;
+    private final Tensor bias;
 
     /** The tensors of a bound layer. */
     private record Bound(int index, Tensor weights, Tensor bias, List<Parameter> parameters) {
@@ -69,6 +73,9 @@ public final class DenseLayer implements Layer {
         this.initializer = initializer;
         this.biasInitializer = biasInitializer;
         this.bound = bound;
+        this.function = activation.orElse(null);
+        this.weights = bound == null ? null : bound.weights();
+        this.bias = bound == null ? null : bound.bias();
         Map<String, String> arguments = new LinkedHashMap<>();
         units.ifPresent(value -> arguments.put("units", Integer.toString(value)));
         arguments.put("activation", this.activationSpec.toString());
@@ -211,7 +218,8 @@ public final class DenseLayer implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Tensor output, ForwardContext context, LayerMemory memory) {
-        return activation().forward(preActivation(input, memory.tensor(Z, outputs())), output, context);
+        bound();
+        return function.forward(preActivation(input, memory.tensor(Z, weights.columns())), output, context);
     }
 
     /**
@@ -226,18 +234,19 @@ public final class DenseLayer implements Layer {
             throw new IllegalArgumentException("layer " + index() + " (" + spec + ") expects " + inputs()
                     + " inputs per row but got " + input.shape());
         }
-        TensorBackend backend = weights().backend();
-        backend.matmul(input, false, weights(), false, out);
-        return backend.binary(BinaryOp.ADD, out, bias(), out);
+        TensorBackend backend = weights.backend();
+        backend.matmul(input, false, weights, false, out);
+        return backend.binary(BinaryOp.ADD, out, bias, out);
     }
 
     @Override
     public void backward(Tensor input, Tensor output, Tensor gradOutput, Optional<Tensor> gradInput,
             List<Tensor> parameterGradients, LayerMemory memory) {
-        Tensor z = memory.tensor(Z, outputs());
-        activation().backward(z, output, gradOutput, preActivationGradient(memory));
+        bound();
+        Tensor z = memory.tensor(Z, weights.columns());
+        function.backward(z, output, gradOutput, preActivationGradient(memory));
         if (parameterGradients.size() > 2) {
-            activation().parameterGradients(z, output, gradOutput,
+            function.parameterGradients(z, output, gradOutput,
                     parameterGradients.subList(2, parameterGradients.size()));
         }
         backwardFromPreActivation(input, gradInput, parameterGradients, memory);
@@ -245,23 +254,25 @@ public final class DenseLayer implements Layer {
 
     @Override
     public Tensor preActivation(Tensor input, LayerMemory memory) {
-        return memory.tensor(Z, outputs());
+        bound();
+        return memory.tensor(Z, weights.columns());
     }
 
     @Override
     public Tensor preActivationGradient(LayerMemory memory) {
-        return memory.tensor(DELTA, outputs());
+        bound();
+        return memory.tensor(DELTA, weights.columns());
     }
 
     @Override
     public void backwardFromPreActivation(Tensor input, Optional<Tensor> gradInput, List<Tensor> parameterGradients,
             LayerMemory memory) {
         Tensor delta = preActivationGradient(memory);
-        TensorBackend backend = weights().backend();
+        TensorBackend backend = weights.backend();
         backend.matmul(input, true, delta, false, parameterGradients.get(0));
         backend.reduce(ReduceOp.SUM, ReduceAxis.PER_COLUMN, delta, parameterGradients.get(1));
         if (gradInput.isPresent()) {
-            backend.matmul(delta, false, weights(), true, gradInput.get());
+            backend.matmul(delta, false, weights, true, gradInput.get());
         }
     }
 
