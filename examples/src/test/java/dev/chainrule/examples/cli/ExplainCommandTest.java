@@ -100,6 +100,16 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aLayerWithoutWeightsSaysWhatItsOwnBackwardDid() {
+        String text = Cli.run("explain", "--layers", "6:tanh,batch_norm,dropout(0.2),4:relu").succeeded().out();
+        assertTrue(text.contains("layer 2: 6 -> 6 batch_norm(momentum=0.1, eps=1.0E-5) (no weights w_ij: its own "
+                + "backward turned |dE/d(output)| = "), text);
+        assertTrue(text.contains("layer 3: 6 -> 6 dropout(rate=0.2) (no weights w_ij"), text);
+        assertTrue(text.contains("layer 4: 6 -> 4 relu"), text);
+        assertTrue(text.contains("each layer applied its own derivative"), text);
+    }
+
+    @Test
     void badRequestsAreUsageErrors() {
         assertTrue(Cli.run("explain", "--sample", "5000").failed(2).err().contains("from 0 to 1796"));
         Cli.run("explain", "--model", "m.crm", "--layers", "3:tanh").failed(2);

@@ -49,7 +49,8 @@ class PackagedJarIT {
 
         Result bad = java("train", "--layers", "4:tanhh");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().startsWith("error: unknown activation 'tanhh'"), bad.err());
+        assertTrue(bad.err().startsWith("error: layer 1 (dense(units=4, activation=tanhh)): unknown activation 'tanhh'"),
+                bad.err());
     }
 
     @Test

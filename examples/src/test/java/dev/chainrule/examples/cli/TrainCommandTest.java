@@ -85,6 +85,40 @@ class TrainCommandTest {
     }
 
     @Test
+    void takesAnyLayerInTheLayersOptionAndANetworkFileAndSavesItsState() throws IOException {
+        Path out = folder.resolve("layers");
+        Cli.Run run = Cli.run("train", "--dataset", "iris", "--layers",
+                "8:relu:init=orthogonal,batch_norm,dropout(0.2),6:tanh,layer_norm", "--init", "glorot_normal",
+                "--epochs", "2", "--out-dir", out.toString()).succeeded();
+        assertTrue(run.out().contains("4 inputs -> 8 relu -> batch_norm(momentum=0.1, eps=1.0E-5) -> dropout(rate=0.2) "
+                + "-> 6 tanh -> layer_norm(eps=1.0E-5) -> 3 softmax"), run.out());
+        Cli.run("evaluate", "--model", out.resolve("model.crm").toString()).succeeded();
+
+        Path yaml = Files.writeString(folder.resolve("layers.yaml"), """
+                layers:
+                  - {units: 5, activation: tanh, init: he_uniform}
+                  - batch_norm(momentum=0.2)
+                  - {layer: "alpha_dropout(0.1)"}
+                  - 4:selu
+                init: lecun_uniform
+                """);
+        Cli.Run fromYaml = Cli.run("train", "--dataset", "wine", "--network", yaml.toString(), "--epochs", "1",
+                "--out-dir", folder.resolve("c").toString()).succeeded();
+        assertTrue(fromYaml.out().contains("13 inputs -> 5 tanh -> batch_norm(momentum=0.2, eps=1.0E-5) -> "
+                + "alpha_dropout(rate=0.1) -> 4 selu -> 3 softmax"), fromYaml.out());
+    }
+
+    @Test
+    void anUnknownLayerOrInitializerIsAUsageErrorListingTheValidNames() {
+        Cli.Run layer = Cli.run("train", "--layers", "8:relu,batch_nrom").failed(2);
+        assertTrue(layer.err().contains("unknown layer 'batch_nrom'") && layer.err().contains("batch_norm"),
+                layer.err());
+        Cli.Run init = Cli.run("train", "--layers", "8:relu:init=he_nromal").failed(2);
+        assertTrue(init.err().contains("unknown initializer 'he_nromal'") && init.err().contains("he_normal"),
+                init.err());
+    }
+
+    @Test
     void stopsEarlyWhenTheValidationLossStopsImproving() throws IOException {
         Path out = folder.resolve("early");
         Cli.Run run = Cli.run("train", "--dataset", "breast_cancer", "--layers", "8:tanh", "--epochs", "200",
