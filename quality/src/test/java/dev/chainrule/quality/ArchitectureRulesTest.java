@@ -43,7 +43,7 @@ class ArchitectureRulesTest {
                 Arguments.of(ArchitectureRules.NO_PACKAGE_CYCLES_IN_CORE,
                         "core.fixtureup", "core.fixturedown", "move the shared type down"),
                 Arguments.of(ArchitectureRules.SPI_TYPES_ARE_INTERFACES,
-                        "ClassSpi", "is not an interface", "keep it an interface"),
+                        "ClassSpi", "is no interface", "keep it an interface"),
                 Arguments.of(ArchitectureRules.LIBRARY_CODE_DOES_NOT_PRINT,
                         "Prints", "java.lang.System.out", "library code logs through SLF4J"));
     }
