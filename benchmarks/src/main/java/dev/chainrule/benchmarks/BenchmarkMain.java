@@ -1,8 +1,8 @@
 package dev.chainrule.benchmarks;
 
 import dev.chainrule.core.plugin.PluginEntry;
-import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.wiring.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -19,7 +20,6 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.annotations.Mode;
 
 /**
  * Runs every benchmark with modest iteration counts (a few minutes on two cores), then the peak-memory runs, and

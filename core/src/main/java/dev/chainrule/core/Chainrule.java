@@ -11,7 +11,6 @@ import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.optimizer.Optimizer;
-import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
@@ -20,6 +19,7 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.wiring.ChainruleModule;
+import dev.chainrule.core.wiring.Plugins;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,7 +123,7 @@ public final class Chainrule {
 
     /** A builder for a network whose examples look like {@code input} (channels x height x width) on this backend. */
     public NetworkBuilder network(FeatureShape input) {
-        return new NetworkBuilder(backend, plugins, input);
+        return new NetworkBuilder(backend, plugins.layers(), plugins.activations(), plugins.initializers(), input);
     }
 
     /** A training configuration builder for the loss and optimizer that the specs name. */

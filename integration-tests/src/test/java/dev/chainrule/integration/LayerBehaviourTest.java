@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LayerBehaviourTest {
 
     private static NetworkBuilder builder(TensorBackend backend, int inputs) {
-        return new NetworkBuilder(backend, Registries.PLUGINS, FeatureShape.flat(inputs)).dtype(DType.FLOAT64);
+        return Registries.networkBuilder(backend, FeatureShape.flat(inputs)).dtype(DType.FLOAT64);
     }
 
     private static double[] pass(Network network, Tensor x, ForwardContext context) {

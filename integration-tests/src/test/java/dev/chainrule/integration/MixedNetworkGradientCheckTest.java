@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MixedNetworkGradientCheckTest {
 
     static Network network(TensorBackend backend) {
-        return new NetworkBuilder(backend, Registries.PLUGINS, FeatureShape.flat(4))
+        return Registries.networkBuilder(backend, FeatureShape.flat(4))
                 .dense(5, "tanh").layer("batch_norm").layer("dropout(rate=0.3)")
                 .dense(4, "sigmoid", "orthogonal").layer("layer_norm").layer("alpha_dropout(rate=0.2)")
                 .dense(4, "elu").layer("gaussian_dropout(rate=0.2)").layer("activation(function=softplus)")

@@ -75,7 +75,7 @@ class ModelFileVersionOneTest {
     @Test
     void stateSurvivesAndAnUnknownLayerIsNamed() throws IOException {
         TensorBackend backend = Backends.reference();
-        Network network = new NetworkBuilder(backend, Registries.PLUGINS, FeatureShape.flat(3)).dense(4, "relu")
+        Network network = Registries.networkBuilder(backend, FeatureShape.flat(3)).dense(4, "relu")
                 .layer("batch_norm(momentum=0.2)").dense(2, "softmax").dtype(DType.FLOAT64).seed(5).build();
         network.state().forEach(state -> backend.binary(BinaryOp.ADD, state.value(), 0.375, state.value()));
         byte[] bytes = ModelFile.encode(network, Map.of());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.plugin.PluginVerification;
-import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.wiring.Plugins;
 import dev.chainrule.testkit.PluginJar;
 import java.io.IOException;
 import java.net.URL;

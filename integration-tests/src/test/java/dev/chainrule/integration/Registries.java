@@ -2,10 +2,12 @@ package dev.chainrule.integration;
 
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.FeatureShape;
+import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.plugin.PluginEntry;
-import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.wiring.Plugins;
 import dev.chainrule.testkit.Backends;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +49,11 @@ public final class Registries {
     /** Every registered optimizer on every usable backend. */
     public static Stream<Arguments> optimizersOnBackends() {
         return optimizers().flatMap(optimizer -> Backends.backends().map(backend -> Arguments.of(optimizer, backend)));
+    }
+
+    /** A network builder on {@code backend} with every registered layer, activation and initializer. */
+    public static NetworkBuilder networkBuilder(TensorBackend backend, FeatureShape input) {
+        return new NetworkBuilder(backend, PLUGINS.layers(), PLUGINS.activations(), PLUGINS.initializers(), input);
     }
 
     static TensorBackend backend(String name) {

@@ -14,7 +14,7 @@ import dev.chainrule.core.network.LayerBinding;
 import dev.chainrule.core.network.LayerMemory;
 import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.network.State;
-import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.wiring.Plugins;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
@@ -181,7 +181,8 @@ final class LayerChecks {
 
     static void modelFile(Layer layer, FeatureShape input, TensorBackend backend) {
         Plugins plugins = plugins(layer);
-        var network = new dev.chainrule.core.network.NetworkBuilder(backend, plugins, input).layer(layer)
+        var network = new dev.chainrule.core.network.NetworkBuilder(backend, plugins.layers(),
+                plugins.activations(), plugins.initializers(), input).layer(layer)
                 .dtype(DType.FLOAT64).seed(3).build();
         List<Tensor> tensors = new ArrayList<>(network.parameters().stream().map(Parameter::value).toList());
         tensors.addAll(network.state().stream().map(State::value).toList());

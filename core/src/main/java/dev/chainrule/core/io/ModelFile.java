@@ -5,7 +5,7 @@ import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.core.plugin.PluginRegistry;
-import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.wiring.Plugins;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;

@@ -3,7 +3,6 @@ package dev.chainrule.core.network;
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.initializer.Initializer;
 import dev.chainrule.core.plugin.PluginRegistry;
-import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.TensorBackend;
@@ -47,10 +46,11 @@ public final class NetworkBuilder {
 
     /**
      * A builder for a network whose examples look like {@code input}, with layers, activations and initializers from
-     * {@code plugins}.
+     * the given registries (for example those of a {@code Plugins}).
      */
-    public NetworkBuilder(TensorBackend backend, Plugins plugins, FeatureShape input) {
-        this(backend, plugins.activations()::create, plugins::layers, plugins::initializers, input);
+    public NetworkBuilder(TensorBackend backend, PluginRegistry<Layer> layers, PluginRegistry<Activation> activations,
+            PluginRegistry<Initializer> initializers, FeatureShape input) {
+        this(backend, activations::create, () -> layers, () -> initializers, input);
     }
 
     /**
@@ -182,7 +182,7 @@ public final class NetworkBuilder {
         return new Network(backend, dtype, input, bound);
     }
 
-    /** Layers and initializers found on the context class loader, for builders made without a {@link Plugins}. */
+    /** Layers and initializers found on the context class loader, for builders made without registries. */
     private static final class Discovered {
         static final Supplier<PluginRegistry<Layer>> LAYERS = () -> PluginRegistry.discover(Layer.class, loader());
         static final Supplier<PluginRegistry<Initializer>> INITIALIZERS =

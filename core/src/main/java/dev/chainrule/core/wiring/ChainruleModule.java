@@ -1,7 +1,6 @@
 package dev.chainrule.core.wiring;
 
 import com.google.inject.AbstractModule;
-import dev.chainrule.core.plugin.Plugins;
 import java.util.Optional;
 
 /**

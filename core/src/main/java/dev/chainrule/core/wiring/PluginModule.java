@@ -3,7 +3,6 @@ package dev.chainrule.core.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.chainrule.core.plugin.Plugins;
 import java.util.function.Supplier;
 
 /**

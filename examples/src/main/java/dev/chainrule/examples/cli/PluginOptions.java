@@ -1,7 +1,7 @@
 package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.plugin.PluginVerification;
-import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.wiring.Plugins;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -3,15 +3,15 @@ package dev.chainrule.examples.cli;
 import dev.chainrule.core.plugin.Plugin;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.plugin.PluginRegistry;
-import dev.chainrule.core.plugin.Plugins;
 import dev.chainrule.core.tensor.BackendAvailability;
 import dev.chainrule.core.tensor.TensorBackend;
+import dev.chainrule.core.wiring.Plugins;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Lists every discovered plugin: activations, losses, optimizers, learning-rate schedules, layers, weight initializers

@@ -3,7 +3,7 @@ package dev.chainrule.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.wiring.Plugins;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.chainrule.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.core.plugin.Plugins;
+import dev.chainrule.core.wiring.Plugins;
 import org.junit.jupiter.api.Test;
 
 class PluginsCommandTest {

@@ -1,4 +1,4 @@
-package dev.chainrule.core.plugin;
+package dev.chainrule.core.wiring;
 
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.gradcheck.PluginVerifier;
@@ -6,6 +6,9 @@ import dev.chainrule.core.initializer.Initializer;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.optimizer.Optimizer;
+import dev.chainrule.core.plugin.PluginEntry;
+import dev.chainrule.core.plugin.PluginRegistry;
+import dev.chainrule.core.plugin.PluginVerification;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.util.Comparator;
