@@ -5,9 +5,12 @@ import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * The element-wise operations on FLOAT64 arrays, one plain loop per operation so that the JIT compiles each to
- * vector instructions where the hardware has them. Each loop computes what {@link ScalarFunctions} defines. Every
- * method <b>modifies</b> only {@code out}, which may be one of the inputs.
+ * vector instructions where the hardware has them. Each loop computes what {@link ScalarFunctions} defines: the
+ * arithmetic in the element type, a function that Java has only in double in double and rounded to the element type
+ * (except those whose single-precision form {@link ElementFunctions} computes otherwise). Every method
+ * <b>modifies</b> only {@code out}, which may be one of the inputs.
  */
+@SuppressWarnings("cast") // casts to the element type: they round in single precision
 final class Float64Elementwise {
 
     private Float64Elementwise() {
@@ -38,28 +41,28 @@ final class Float64Elementwise {
             }
             case SQRT -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.sqrt(x[i]);
+                    out[i] = (double) Math.sqrt(x[i]);
                 }
             }
             case EXP -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.exp(x[i]);
+                    out[i] = (double) Math.exp(x[i]);
                 }
             }
             case TANH -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.tanh(x[i]);
+                    out[i] = ElementFunctions.tanh(x[i]);
                 }
             }
             case LOG -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.log(x[i]);
+                    out[i] = (double) Math.log(x[i]);
                 }
             }
             default -> {
                 java.util.function.DoubleUnaryOperator function = ScalarFunctions.of(op);
                 for (int i = 0; i < count; i++) {
-                    out[i] = function.applyAsDouble(x[i]);
+                    out[i] = (double) function.applyAsDouble(x[i]);
                 }
             }
         }
@@ -122,7 +125,7 @@ final class Float64Elementwise {
             default -> {
                 java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
                 for (int i = 0; i < count; i++) {
-                    out[outAt + i] = function.applyAsDouble(a[aAt + i], b[bAt + i]);
+                    out[outAt + i] = (double) function.applyAsDouble(a[aAt + i], b[bAt + i]);
                 }
             }
         }
@@ -174,7 +177,7 @@ final class Float64Elementwise {
             default -> {
                 java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
                 for (int i = 0; i < count; i++) {
-                    out[outAt + i] = function.applyAsDouble(a[aAt + i], b);
+                    out[outAt + i] = (double) function.applyAsDouble(a[aAt + i], b);
                 }
             }
         }

@@ -15,8 +15,8 @@ import java.util.Arrays;
 /**
  * The pure-Java backend: tensors in Java arrays, no native code. It is the reference that other backends are
  * checked against: {@link ScalarFunctions} defines what each operation means. This class checks the arguments and
- * dispatches by dtype to the loops that compute: {@link MatrixMultiply}, {@link Float32Elementwise},
- * {@link Float32Reductions} and their FLOAT64 twins.
+ * dispatches by dtype to the loops that compute: {@link MatrixMultiply}, {@link Float64Elementwise},
+ * {@link Float64Reductions} and their FLOAT32 twins, which the build generates from them.
  */
 @AutoService(TensorBackend.class)
 public final class PlainBackend implements TensorBackend {
