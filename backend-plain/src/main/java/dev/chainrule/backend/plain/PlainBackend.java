@@ -29,10 +29,29 @@ public final class PlainBackend implements TensorBackend {
         return NAME;
     }
 
-    /** Low, so that a native backend wins the automatic choice when it can start. */
+    /** The priority with the Vector API kernel: above nd4j's 100. */
+    static final int VECTOR_PRIORITY = 150;
+    /** The priority with the scalar kernel: below nd4j's. */
+    static final int SCALAR_PRIORITY = 10;
+
+    /**
+     * {@value #VECTOR_PRIORITY} when the Vector API kernel will multiply (the JVM has {@code jdk.incubator.vector}
+     * and {@code chainrule.plain.kernel} is not {@code scalar}), so that plain wins the automatic choice where it is
+     * the faster backend; {@value #SCALAR_PRIORITY} with the scalar kernel, whose products are about 15 times slower,
+     * so that a native backend wins where it can start. See the benchmarks' report for the measurements.
+     */
     @Override
     public int priority() {
-        return 10;
+        return KernelChoice.vectorExpected(System.getProperty(KernelChoice.PROPERTY)) ? VECTOR_PRIORITY
+                : SCALAR_PRIORITY;
+    }
+
+    @Override
+    public String priorityReason() {
+        return KernelChoice.vectorExpected(System.getProperty(KernelChoice.PROPERTY))
+                ? "its Vector API kernel is available, measured faster than nd4j (benchmarks)"
+                : "scalar kernel only (" + KernelChoice.scalarReason(System.getProperty(KernelChoice.PROPERTY))
+                        + "), measured slower than nd4j on large networks";
     }
 
     /** True: every tensor is a Java {@code float[]} or {@code double[]}. */

@@ -25,8 +25,20 @@ public interface TensorBackend extends Plugin {
     /** The backend's registry name, lower snake case, for example {@code plain}. */
     String name();
 
-    /** Rank in the automatic choice: the available backend with the highest priority wins. */
+    /**
+     * Rank in the automatic choice: the available backend with the highest priority wins. A backend whose speed
+     * depends on how the JVM was started (a kernel that needs a module, say) may rank itself by what it finds, and
+     * says why in {@link #priorityReason()}.
+     */
     int priority();
+
+    /**
+     * Why this backend has its {@link #priority()} here, for the log of the automatic choice (for example "its Vector
+     * API kernel is loaded, measured faster than nd4j"); empty when there is nothing to say.
+     */
+    default String priorityReason() {
+        return "";
+    }
 
     /**
      * Whether this backend can run here; a backend whose native library does not load says why. Called once by the
