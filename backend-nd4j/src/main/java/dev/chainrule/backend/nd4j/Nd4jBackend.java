@@ -173,7 +173,14 @@ public final class Nd4jBackend implements TensorBackend {
         Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
         TensorChecks.sameShape("matmul", "out", result, out.shape());
         TensorChecks.noAlias("matmul", out, a, b);
-        Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
+        int depth = transposeA ? a.rows() : a.columns();
+        SharedProduct product = Nd4jRuntime.product();
+        if (product.shares((long) result.rows() * result.columns() * depth)) {
+            product.multiply(array(a), transposeA, array(b), transposeB, array(out), result.rows(), result.columns(),
+                    depth);
+        } else {
+            Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
+        }
         return out;
     }
 
