@@ -190,6 +190,30 @@ final class Float64Elementwise {
         }
     }
 
+    /**
+     * One Adam update of elements {@code from} to {@code to} in one pass, each operation rounded as the separate
+     * passes of {@code TensorBackend.adamStep}'s definition round it:
+     * {@code m = decay1 m + gain1 g; v = decay2 v + gain2 g^2; p = p + negativeStep m / (sqrt(v) + epsilon)}.
+     * Modifies {@code p}, {@code m} and {@code v}.
+     */
+    static void adam(double[] p, double[] g, double[] m, double[] v, double decay1, double gain1, double decay2,
+            double gain2, double negativeStep, double epsilon, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = m[i] * decay1;
+            mi = mi + gain1 * gi;
+            double square = gi * gi;
+            double vi = v[i] * decay2;
+            vi = vi + gain2 * square;
+            m[i] = mi;
+            v[i] = vi;
+            double denominator = (double) Math.sqrt(vi);
+            denominator = denominator + epsilon;
+            double ratio = mi / denominator;
+            p[i] = p[i] + negativeStep * ratio;
+        }
+    }
+
     /** {@code out[i] = mask[i] != 0 ? ifTrue[i] : ifFalse[i]} for {@code i < count}. */
     static void where(double[] mask, double[] ifTrue, double[] ifFalse, double[] out, int count) {
         for (int i = 0; i < count; i++) {

@@ -43,6 +43,11 @@ final class MatrixMultiply {
         float64.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth);
     }
 
+    /** The threads that share large products (and long element-wise passes). */
+    ComputePool pool() {
+        return pool;
+    }
+
     /** What multiplies, for the log and for tests: the kernels and the number of threads. */
     String describe() {
         return float32.kernel().description() + " kernel, " + pool.threads() + " thread(s)";

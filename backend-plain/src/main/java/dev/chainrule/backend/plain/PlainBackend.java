@@ -221,6 +221,27 @@ public final class PlainBackend implements TensorBackend {
         return out;
     }
 
+    /** The fused form: one pass over the five tensors, split among the product threads for a large parameter. */
+    @Override
+    public void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
+            double stepSize, double epsilon, Tensor work) {
+        checkSame("adamStep", parameter, gradient, m, v, work);
+        for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
+            TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
+        }
+        int count = parameter.shape().size();
+        ElementwiseParts.run(count, (from, to) -> {
+            if (parameter instanceof Float32Tensor p) {
+                Float32Elementwise.adam(p.data, floats(gradient), floats(m), floats(v), (float) beta1,
+                        (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) -stepSize, (float) epsilon,
+                        from, to);
+            } else {
+                Float64Elementwise.adam(doubles(parameter), doubles(gradient), doubles(m), doubles(v), beta1,
+                        1 - beta1, beta2, 1 - beta2, -stepSize, epsilon, from, to);
+            }
+        });
+    }
+
     @Override
     public Tensor where(Tensor mask, Tensor ifTrue, Tensor ifFalse, Tensor out) {
         checkSame("where", mask, ifTrue, ifFalse, out);
