@@ -1,6 +1,7 @@
 package dev.chainrule.backend.plain;
 
 import com.google.auto.service.AutoService;
+import dev.chainrule.core.tensor.BackendAvailability;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.ReduceAxis;
@@ -55,6 +56,16 @@ public final class PlainBackend implements TensorBackend {
     }
 
     /** True: every tensor is a Java {@code float[]} or {@code double[]}. */
+    /**
+     * Ready everywhere. Being asked means the backend is about to be chosen, so this starts the JIT's warm-up of the
+     * vector kernels ({@link WarmUp}) on a daemon thread, while the application goes on loading its data.
+     */
+    @Override
+    public BackendAvailability availability() {
+        WarmUp.startOnce();
+        return BackendAvailability.ready();
+    }
+
     @Override
     public boolean storesTensorsOnHeap() {
         return true;
