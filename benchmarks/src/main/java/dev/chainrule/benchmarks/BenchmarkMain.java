@@ -3,6 +3,7 @@ package dev.chainrule.benchmarks;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.wiring.Plugins;
+import dev.chainrule.examples.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
@@ -22,8 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark with modest iteration counts (a few minutes on two cores), then the peak-memory runs, and
- * prints the report ({@link SummaryTable}) as Markdown:
+ * Runs every benchmark with modest iteration counts, then PyTorch's reference run ({@link PyTorchReference}), the
+ * fresh-JVM epochs alone and under load ({@link EpochTimes}) and the peak-memory runs ({@link PeakMemory}), and prints
+ * the report ({@link SummaryTable}) as Markdown:
  * <pre>
  * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar [quick]
  * </pre>
@@ -57,17 +60,24 @@ public final class BenchmarkMain {
         scores.addAll(run(options(InferenceBenchmark.class, backends, log).mode(Mode.AverageTime)
                 .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 500))));
-        Map<String, long[]> defaultHeap = new LinkedHashMap<>();
-        Map<String, long[]> cappedHeap = new LinkedHashMap<>();
+        progress("PyTorch: the same network, when /usr/bin/python3 has torch");
+        Optional<PyTorchReference.PyTorchResults> pytorch = PyTorchReference.measure(quick,
+                FashionMnist.DEFAULT_DIRECTORY);
+        Map<String, double[]> quiet = new LinkedHashMap<>();
+        Map<String, double[]> loaded = new LinkedHashMap<>();
+        Map<String, Long> peak = new LinkedHashMap<>();
         for (String backend : backends) {
-            progress("peak memory on " + backend + ": one epoch in a JVM of its own, default and capped heap");
-            PeakMemory.measure(backend, List.of()).ifPresent(values -> defaultHeap.put(backend, values));
-            PeakMemory.measure(backend, PeakMemory.CAPPED_HEAP)
-                    .ifPresent(values -> cappedHeap.put(backend, values));
+            progress("epochs of a fresh JVM on " + backend + ", alone and beside a competing process");
+            EpochTimes.measure(backend, quick ? 2 : EpochTimes.EPOCHS).ifPresent(times -> quiet.put(backend, times));
+            try (CompetingLoad load = CompetingLoad.start()) {
+                EpochTimes.measure(backend, quick ? 1 : 2).ifPresent(times -> loaded.put(backend, times));
+            }
+            progress("peak memory of the README's Fashion-MNIST command on " + backend);
+            PeakMemory.measure(backend).ifPresent(bytes -> peak.put(backend, bytes));
         }
         System.out.println();
-        System.out.print(new SummaryTable(scores, defaultHeap, cappedHeap).render(Machine.current(),
-                BenchmarkData.describeSource()));
+        System.out.print(new SummaryTable(new Measurements(scores, peak, quiet, loaded, pytorch))
+                .render(Machine.current(), BenchmarkData.describeSource()));
     }
 
     private static ChainedOptionsBuilder options(Class<?> benchmark, String[] backends, Path log) {

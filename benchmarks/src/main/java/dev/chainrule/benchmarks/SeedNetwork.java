@@ -14,6 +14,8 @@ final class SeedNetwork {
     static final int INPUTS = 784;
     /** Outputs: ten classes. */
     static final int CLASSES = 10;
+    /** Dense layers. */
+    static final int LAYERS = 4;
     /** The training batch. */
     static final int BATCH = 128;
     /** The loss. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The ND4J backend is chosen through Guice like any other: by name, by system property, by environment variable,
- * and automatically, since its priority beats plain's whenever its natives load. Skipped, with ND4J's reason, on a
- * machine where they do not.
+ * and automatically where plain has only its scalar kernel (without the Vector API module plain ranks below nd4j,
+ * with it above). Skipped, with ND4J's reason, on a machine where its natives do not load.
  */
 @ResourceLock("system properties")
 class Nd4jWiringTest {
@@ -58,11 +58,23 @@ class Nd4jWiringTest {
     }
 
     @Test
-    void theAutomaticChoiceIsNd4jWhenItsNativesLoad() {
-        assertEquals(ND4J, new BackendSelector(Registries.PLUGINS.backends(), key -> null, key -> null)
+    void theAutomaticChoiceIsPlainWithItsVectorKernelAndNd4jOtherwise() {
+        String expected = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "plain" : ND4J;
+        assertEquals(expected, new BackendSelector(Registries.PLUGINS.backends(), key -> null, key -> null)
                 .select(Optional.empty()).name());
         assumeTrue(System.getenv(BackendSelector.ENVIRONMENT) == null, "CHAINRULE_BACKEND is set in this environment");
-        assertEquals(ND4J, Chainrule.create().backend().name());
+        assertEquals(expected, Chainrule.create().backend().name());
+    }
+
+    @Test
+    void withTheScalarKernelForcedTheAutomaticChoiceIsNd4j() {
+        System.setProperty("chainrule.plain.kernel", "scalar");
+        try {
+            assertEquals(ND4J, new BackendSelector(Registries.PLUGINS.backends(), key -> null, key -> null)
+                    .select(Optional.empty()).name());
+        } finally {
+            System.clearProperty("chainrule.plain.kernel");
+        }
     }
 
     @Test

@@ -88,16 +88,17 @@ public final class Adam implements Optimizer {
         Tensor m = state.slot("exp_avg");
         Tensor v = state.slot("exp_avg_sq");
         Tensor work = state.scratch("step");
-        Moments.update(m, beta1, g);
-        Moments.updateSquares(v, beta2, g, work);
-        Tensor second = v;
-        if (amsgrad) {
-            second = state.slot("max_exp_avg_sq");
-            backend.binary(BinaryOp.MAX, second, v, second);
-        }
         double correction1 = 1 - Math.pow(beta1, step);
         double root2 = Math.sqrt(1 - Math.pow(beta2, step));
-        // m / (sqrt(v) / root2 + eps) = root2 * m / (sqrt(v) + eps * root2): one pass over the tensor fewer.
+        if (!amsgrad) {
+            // m / (sqrt(v) / root2 + eps) = root2 * m / (sqrt(v) + eps * root2); one pass where the backend fuses it.
+            backend.adamStep(parameter, g, m, v, beta1, beta2, rate * root2 / correction1, eps * root2, work);
+            return;
+        }
+        Moments.update(m, beta1, g);
+        Moments.updateSquares(v, beta2, g, work);
+        Tensor second = state.slot("max_exp_avg_sq");
+        backend.binary(BinaryOp.MAX, second, v, second);
         backend.unary(UnaryOp.SQRT, second, work);
         backend.binary(BinaryOp.ADD, work, eps * root2, work);
         backend.binary(BinaryOp.DIV, m, work, work);

@@ -110,6 +110,28 @@ final class TensorBackendChecks {
         }
     }
 
+    /** The Adam update, fused or not, against its definition computed in double on the Java side. */
+    static void adamStepMatchesItsDefinition(TensorBackend backend, DType dtype) {
+        Shape shape = new Shape(5, 7);
+        Tensor parameter = Points.uniform(backend, dtype, 5, 7, -1, 1, 41);
+        Tensor gradient = Points.uniform(backend, dtype, 5, 7, -0.5, 0.5, 42);
+        Tensor m = Points.uniform(backend, dtype, 5, 7, -0.1, 0.1, 43);
+        Tensor v = Points.uniform(backend, dtype, 5, 7, 0, 0.01, 44);
+        double[] p = parameter.toDoubleArray();
+        double[] g = gradient.toDoubleArray();
+        double[] first = m.toDoubleArray();
+        double[] second = v.toDoubleArray();
+        for (int i = 0; i < p.length; i++) {
+            first[i] = 0.9 * first[i] + 0.1 * g[i];
+            second[i] = 0.99 * second[i] + 0.01 * g[i] * g[i];
+            p[i] -= 0.01 * first[i] / (Math.sqrt(second[i]) + 1e-3);
+        }
+        backend.adamStep(parameter, gradient, m, v, 0.9, 0.99, 0.01, 1e-3, backend.zeros(dtype, shape));
+        assertClose(first, m.toDoubleArray(), Approx.accumulated(dtype), "adamStep's first moment");
+        assertClose(second, v.toDoubleArray(), Approx.accumulated(dtype), "adamStep's second moment");
+        assertClose(p, parameter.toDoubleArray(), Approx.accumulated(dtype), "adamStep's parameter");
+    }
+
     static void gatherRowsCopiesTheListedRowsFromTheOffset(TensorBackend backend, DType dtype) {
         Tensor source = Points.uniform(backend, dtype, 5, 3, -1, 1, 31);
         double[] rows = source.toDoubleArray();

@@ -57,6 +57,12 @@ public interface TensorBackendContract {
                 inBothDTypes("zeros, fill and copy", TensorBackendChecks::zerosFillAndCopyWriteEveryElement));
     }
 
+    /** The Adam update ({@link TensorBackend#adamStep}, fused or the default) matches its definition. */
+    @TestFactory
+    default Stream<DynamicTest> updatesLikeAdam() {
+        return inBothDTypes("adamStep", TensorBackendChecks::adamStepMatchesItsDefinition);
+    }
+
     /** {@code matmul} is the triple loop for every transpose and shape. */
     @TestFactory
     default Stream<DynamicTest> multipliesMatrices() {

@@ -54,10 +54,18 @@ public final class Nd4jBackend implements TensorBackend {
         return NAME;
     }
 
-    /** Above the plain backend's 10, so that ND4J wins the automatic choice when it can start. */
+    /**
+     * Above the plain backend's priority with its scalar kernel (10) and below it with its Vector API kernel (150):
+     * nd4j is the faster choice only where plain cannot use the Vector API.
+     */
     @Override
     public int priority() {
         return 100;
+    }
+
+    @Override
+    public String priorityReason() {
+        return "native kernels and OpenBLAS, faster than plain's scalar kernel on large networks";
     }
 
     @Override
@@ -165,7 +173,14 @@ public final class Nd4jBackend implements TensorBackend {
         Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
         TensorChecks.sameShape("matmul", "out", result, out.shape());
         TensorChecks.noAlias("matmul", out, a, b);
-        Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
+        int depth = transposeA ? a.rows() : a.columns();
+        SharedProduct product = Nd4jRuntime.product();
+        if (product.shares((long) result.rows() * result.columns() * depth)) {
+            product.multiply(array(a), transposeA, array(b), transposeB, array(out), result.rows(), result.columns(),
+                    depth);
+        } else {
+            Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
+        }
         return out;
     }
 

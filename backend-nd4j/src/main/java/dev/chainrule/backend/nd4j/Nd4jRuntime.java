@@ -29,22 +29,28 @@ final class Nd4jRuntime {
         return Started.AVAILABILITY;
     }
 
-    /** The lazy holder: initialised on first access, by the JVM, exactly once. */
-    private static final class Started {
-        static final BackendAvailability AVAILABILITY = start();
+    /** The threads that share large products, as the settings of the start say; only after a usable start. */
+    static SharedProduct product() {
+        return Started.PRODUCT;
     }
 
-    private static BackendAvailability start() {
+    /** The lazy holder: initialised on first access, by the JVM, exactly once. */
+    private static final class Started {
+        static final ThreadSettings THREADS = ThreadSettings.fromEnvironment();
+        static final BackendAvailability AVAILABILITY = start(THREADS);
+        static final SharedProduct PRODUCT = new SharedProduct(THREADS.productThreads());
+    }
+
+    private static BackendAvailability start(ThreadSettings threads) {
         long begin = System.nanoTime();
         try {
-            ThreadSettings threads = ThreadSettings.fromEnvironment();
             Nd4j.create(DataType.FLOAT, 1, 1);
             apply(threads);
-            LOG.info("ND4J started in {} ms ({}, {}); threads: {} for kernels, {} for BLAS ({})",
-                    (System.nanoTime() - begin) / 1_000_000, Nd4j.getBackend().getClass().getSimpleName(),
-                    Nd4j.factory().blas().getBlasVendor(),
+            LOG.info("ND4J started in {} ms ({}, {}); threads: {} for kernels, {} for BLAS, {} Java threads share a "
+                    + "large product ({})", (System.nanoTime() - begin) / 1_000_000,
+                    Nd4j.getBackend().getClass().getSimpleName(), Nd4j.factory().blas().getBlasVendor(),
                     NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
-                    Nd4j.factory().blas().getMaxThreads(), threads.source());
+                    Nd4j.factory().blas().getMaxThreads(), threads.productThreads(), threads.source());
             return BackendAvailability.ready();
         } catch (VirtualMachineError e) {
             throw e;

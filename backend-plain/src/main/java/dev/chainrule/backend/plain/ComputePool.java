@@ -61,6 +61,10 @@ final class ComputePool {
      * after the other tasks have finished.
      */
     void runAll(List<Runnable> tasks) {
+        if (tasks.size() == 1) {
+            tasks.get(0).run();
+            return;
+        }
         AtomicInteger next = new AtomicInteger();
         CountDownLatch finished = new CountDownLatch(tasks.size());
         AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -5,9 +5,12 @@ import dev.chainrule.core.tensor.UnaryOp;
 
 /**
  * The element-wise operations on FLOAT64 arrays, one plain loop per operation so that the JIT compiles each to
- * vector instructions where the hardware has them. Each loop computes what {@link ScalarFunctions} defines. Every
- * method <b>modifies</b> only {@code out}, which may be one of the inputs.
+ * vector instructions where the hardware has them. Each loop computes what {@link ScalarFunctions} defines: the
+ * arithmetic in the element type, a function that Java has only in double in double and rounded to the element type
+ * (except those whose single-precision form {@link ElementFunctions} computes otherwise). Every method
+ * <b>modifies</b> only {@code out}, which may be one of the inputs.
  */
+@SuppressWarnings("cast") // casts to the element type: they round in single precision
 final class Float64Elementwise {
 
     private Float64Elementwise() {
@@ -38,28 +41,28 @@ final class Float64Elementwise {
             }
             case SQRT -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.sqrt(x[i]);
+                    out[i] = (double) Math.sqrt(x[i]);
                 }
             }
             case EXP -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.exp(x[i]);
+                    out[i] = (double) Math.exp(x[i]);
                 }
             }
             case TANH -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.tanh(x[i]);
+                    out[i] = ElementFunctions.tanh(x[i]);
                 }
             }
             case LOG -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Math.log(x[i]);
+                    out[i] = (double) Math.log(x[i]);
                 }
             }
             default -> {
                 java.util.function.DoubleUnaryOperator function = ScalarFunctions.of(op);
                 for (int i = 0; i < count; i++) {
-                    out[i] = function.applyAsDouble(x[i]);
+                    out[i] = (double) function.applyAsDouble(x[i]);
                 }
             }
         }
@@ -122,7 +125,7 @@ final class Float64Elementwise {
             default -> {
                 java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
                 for (int i = 0; i < count; i++) {
-                    out[outAt + i] = function.applyAsDouble(a[aAt + i], b[bAt + i]);
+                    out[outAt + i] = (double) function.applyAsDouble(a[aAt + i], b[bAt + i]);
                 }
             }
         }
@@ -174,7 +177,7 @@ final class Float64Elementwise {
             default -> {
                 java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
                 for (int i = 0; i < count; i++) {
-                    out[outAt + i] = function.applyAsDouble(a[aAt + i], b);
+                    out[outAt + i] = (double) function.applyAsDouble(a[aAt + i], b);
                 }
             }
         }
@@ -184,6 +187,30 @@ final class Float64Elementwise {
     static void addScaled(double[] a, double alpha, double[] b, double[] out, int count) {
         for (int i = 0; i < count; i++) {
             out[i] = a[i] + alpha * b[i];
+        }
+    }
+
+    /**
+     * One Adam update of elements {@code from} to {@code to} in one pass, each operation rounded as the separate
+     * passes of {@code TensorBackend.adamStep}'s definition round it:
+     * {@code m = decay1 m + gain1 g; v = decay2 v + gain2 g^2; p = p + negativeStep m / (sqrt(v) + epsilon)}.
+     * Modifies {@code p}, {@code m} and {@code v}.
+     */
+    static void adam(double[] p, double[] g, double[] m, double[] v, double decay1, double gain1, double decay2,
+            double gain2, double negativeStep, double epsilon, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = m[i] * decay1;
+            mi = mi + gain1 * gi;
+            double square = gi * gi;
+            double vi = v[i] * decay2;
+            vi = vi + gain2 * square;
+            m[i] = mi;
+            v[i] = vi;
+            double denominator = (double) Math.sqrt(vi);
+            denominator = denominator + epsilon;
+            double ratio = mi / denominator;
+            p[i] = p[i] + negativeStep * ratio;
         }
     }
 

@@ -8,7 +8,7 @@ package dev.chainrule.backend.plain;
  */
 interface Float64Kernel {
 
-    /** What the kernel is, for the log: {@code "vector, 8 lanes"} or {@code "scalar"}. */
+    /** What the kernel is, for the log: {@code "vector, 8 lanes"} (of the element type) or {@code "scalar"}. */
     String description();
 
     /** Rows of C that {@link #tile} computes at once (MR). */

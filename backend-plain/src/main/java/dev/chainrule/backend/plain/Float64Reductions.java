@@ -5,8 +5,9 @@ import dev.chainrule.core.tensor.ReduceOp;
 
 /**
  * The reductions of FLOAT64 arrays, in the order {@link ScalarFunctions} defines (row by row, first element
- * first).
+ * first). Every precision accumulates in double and rounds the result to the element type.
  */
+@SuppressWarnings("cast") // casts to the element type: they round in single precision
 final class Float64Reductions {
 
     private Float64Reductions() {
@@ -16,11 +17,11 @@ final class Float64Reductions {
     static void reduce(ReduceOp op, ReduceAxis axis, double[] x, int rows, int columns, double[] out) {
         if (axis == ReduceAxis.PER_ROW) {
             for (int r = 0; r < rows; r++) {
-                out[r] = finish(op, range(op, x, r * columns, columns), columns);
+                out[r] = (double) ScalarFunctions.finish(op, range(op, x, r * columns, columns), columns);
             }
             return;
         }
-        double[] values = new double[columns];
+        /* wide */ double[] values = new /* wide */ double[columns];
         java.util.Arrays.fill(values, ScalarFunctions.identity(op));
         for (int r = 0; r < rows; r++) {
             int at = r * columns;
@@ -43,17 +44,17 @@ final class Float64Reductions {
             }
         }
         for (int j = 0; j < columns; j++) {
-            out[j] = finish(op, values[j], rows);
+            out[j] = (double) ScalarFunctions.finish(op, values[j], rows);
         }
     }
 
     /** Reduces the first {@code count} elements of {@code x} to one number. */
-    static double reduceAll(ReduceOp op, double[] x, int count) {
-        return finish(op, range(op, x, 0, count), count);
+    static /* wide */ double reduceAll(ReduceOp op, double[] x, int count) {
+        return ScalarFunctions.finish(op, range(op, x, 0, count), count);
     }
 
-    private static double range(ReduceOp op, double[] x, int from, int count) {
-        double value = ScalarFunctions.identity(op);
+    private static /* wide */ double range(ReduceOp op, double[] x, int from, int count) {
+        /* wide */ double value = ScalarFunctions.identity(op);
         switch (op) {
             case SUM, MEAN -> {
                 for (int i = from; i < from + count; i++) {
@@ -72,9 +73,5 @@ final class Float64Reductions {
             }
         }
         return value;
-    }
-
-    private static double finish(ReduceOp op, double value, int count) {
-        return op == ReduceOp.MEAN ? value / count : value;
     }
 }

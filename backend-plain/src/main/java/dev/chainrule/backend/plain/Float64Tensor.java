@@ -3,7 +3,7 @@ package dev.chainrule.backend.plain;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 
-/** A FLOAT64 tensor over a {@code double[]}. */
+/** A FLOAT64 tensor over a Java array of its element type. */
 final class Float64Tensor extends PlainTensor {
 
     final double[] data;
@@ -19,7 +19,7 @@ final class Float64Tensor extends PlainTensor {
     }
 
     @Override
-    double at(int i) {
+    /* wide */ double at(int i) {
         return data[i];
     }
 }

@@ -26,6 +26,21 @@ record KernelChoice(Float32Kernel float32, Float64Kernel float64, String reason)
         return new KernelChoice(new ScalarFloat32Kernel(), new ScalarFloat64Kernel(), reason);
     }
 
+    /**
+     * Whether {@link #select} would choose the vector kernels for {@code requested} (the property's value, {@code null}
+     * meaning {@code auto}), without loading them: the module is there and the scalar kernel is not forced.
+     */
+    static boolean vectorExpected(String requested) {
+        return !"scalar".equalsIgnoreCase(requested == null ? "auto" : requested.trim())
+                && ModuleLayer.boot().findModule(MODULE).isPresent();
+    }
+
+    /** Why {@link #vectorExpected} is false for {@code requested}, for the log. */
+    static String scalarReason(String requested) {
+        return "scalar".equalsIgnoreCase(requested == null ? "" : requested.trim()) ? PROPERTY + "=scalar"
+                : "start the JVM with --add-modules " + MODULE + " for the vector kernel";
+    }
+
     /** Chooses by {@code requested} (the property's value, {@code null} meaning {@code auto}) and logs the choice. */
     static KernelChoice select(String requested) {
         KernelChoice choice = choose(requested == null ? "auto" : requested.trim().toLowerCase(Locale.ROOT));

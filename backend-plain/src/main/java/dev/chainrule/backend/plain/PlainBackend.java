@@ -1,6 +1,7 @@
 package dev.chainrule.backend.plain;
 
 import com.google.auto.service.AutoService;
+import dev.chainrule.core.tensor.BackendAvailability;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.ReduceAxis;
@@ -15,8 +16,8 @@ import java.util.Arrays;
 /**
  * The pure-Java backend: tensors in Java arrays, no native code. It is the reference that other backends are
  * checked against: {@link ScalarFunctions} defines what each operation means. This class checks the arguments and
- * dispatches by dtype to the loops that compute: {@link MatrixMultiply}, {@link Float32Elementwise},
- * {@link Float32Reductions} and their FLOAT64 twins.
+ * dispatches by dtype to the loops that compute: {@link MatrixMultiply}, {@link Float64Elementwise},
+ * {@link Float64Reductions} and their FLOAT32 twins, which the build generates from them.
  */
 @AutoService(TensorBackend.class)
 public final class PlainBackend implements TensorBackend {
@@ -29,13 +30,42 @@ public final class PlainBackend implements TensorBackend {
         return NAME;
     }
 
-    /** Low, so that a native backend wins the automatic choice when it can start. */
+    /** The priority with the Vector API kernel: above nd4j's 100. */
+    static final int VECTOR_PRIORITY = 150;
+    /** The priority with the scalar kernel: below nd4j's. */
+    static final int SCALAR_PRIORITY = 10;
+
+    /**
+     * {@value #VECTOR_PRIORITY} when the Vector API kernel will multiply (the JVM has {@code jdk.incubator.vector}
+     * and {@code chainrule.plain.kernel} is not {@code scalar}), so that plain wins the automatic choice where it is
+     * the faster backend; {@value #SCALAR_PRIORITY} with the scalar kernel, whose products are about 15 times slower,
+     * so that a native backend wins where it can start. See the benchmarks' report for the measurements.
+     */
     @Override
     public int priority() {
-        return 10;
+        return KernelChoice.vectorExpected(System.getProperty(KernelChoice.PROPERTY)) ? VECTOR_PRIORITY
+                : SCALAR_PRIORITY;
+    }
+
+    @Override
+    public String priorityReason() {
+        return KernelChoice.vectorExpected(System.getProperty(KernelChoice.PROPERTY))
+                ? "its Vector API kernel is available, measured faster than nd4j (benchmarks)"
+                : "scalar kernel only (" + KernelChoice.scalarReason(System.getProperty(KernelChoice.PROPERTY))
+                        + "), measured slower than nd4j on large networks";
     }
 
     /** True: every tensor is a Java {@code float[]} or {@code double[]}. */
+    /**
+     * Ready everywhere. Being asked means the backend is about to be chosen, so this starts the JIT's warm-up of the
+     * vector kernels ({@link WarmUp}) on a daemon thread, while the application goes on loading its data.
+     */
+    @Override
+    public BackendAvailability availability() {
+        WarmUp.startOnce();
+        return BackendAvailability.ready();
+    }
+
     @Override
     public boolean storesTensorsOnHeap() {
         return true;
@@ -200,6 +230,27 @@ public final class PlainBackend implements TensorBackend {
             Float64Elementwise.addScaled(doubles(a), alpha, doubles(b), doubles(out), a.shape().size());
         }
         return out;
+    }
+
+    /** The fused form: one pass over the five tensors, split among the product threads for a large parameter. */
+    @Override
+    public void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
+            double stepSize, double epsilon, Tensor work) {
+        checkSame("adamStep", parameter, gradient, m, v, work);
+        for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
+            TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
+        }
+        int count = parameter.shape().size();
+        ElementwiseParts.run(count, (from, to) -> {
+            if (parameter instanceof Float32Tensor p) {
+                Float32Elementwise.adam(p.data, floats(gradient), floats(m), floats(v), (float) beta1,
+                        (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) -stepSize, (float) epsilon,
+                        from, to);
+            } else {
+                Float64Elementwise.adam(doubles(parameter), doubles(gradient), doubles(m), doubles(v), beta1,
+                        1 - beta1, beta2, 1 - beta2, -stepSize, epsilon, from, to);
+            }
+        });
     }
 
     @Override

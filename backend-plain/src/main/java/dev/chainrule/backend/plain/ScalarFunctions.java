@@ -57,6 +57,11 @@ final class ScalarFunctions {
         };
     }
 
+    /** A reduction's result from its accumulated {@code value} over {@code count} elements: the mean divides. */
+    static double finish(ReduceOp op, double value, int count) {
+        return op == ReduceOp.MEAN ? value / count : value;
+    }
+
     static DoubleBinaryOperator accumulator(ReduceOp op) {
         return switch (op) {
             case SUM, MEAN -> Double::sum;

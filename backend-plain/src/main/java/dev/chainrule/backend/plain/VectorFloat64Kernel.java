@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The {@link Float64Kernel} on the Vector API ({@code jdk.incubator.vector}): a 12 x (2 vectors) tile held in 24
  * vector accumulators, each step a broadcast of one element of A times two vectors of B (a fused multiply-add).
- * With 512-bit vectors the tile is 12 x 16. Only {@link VectorKernels} refers to this class, so the backend
- * loads without the incubator module.
+ * With 512-bit vectors the tile is 12 x 16 doubles or 12 x 32 floats. Only {@link VectorKernels} refers to this
+ * class, so the backend loads without the incubator module.
  */
 final class VectorFloat64Kernel implements Float64Kernel {
 

@@ -32,6 +32,17 @@ class KernelChoiceTest {
     }
 
     @Test
+    void theBackendRanksItselfAboveNd4jOnlyWithTheVectorKernel() {
+        PlainBackend backend = new PlainBackend();
+        assertEquals(VECTOR_MODULE, KernelChoice.vectorExpected(null));
+        assertEquals(VECTOR_MODULE ? PlainBackend.VECTOR_PRIORITY : PlainBackend.SCALAR_PRIORITY, backend.priority());
+        assertTrue(backend.priorityReason().contains(VECTOR_MODULE ? "Vector API kernel" : "--add-modules"),
+                backend.priorityReason());
+        assertEquals(false, KernelChoice.vectorExpected(" scalar"));
+        assertEquals("chainrule.plain.kernel=scalar", KernelChoice.scalarReason("scalar"));
+    }
+
+    @Test
     void theScalarKernelCanBeForced() {
         KernelChoice choice = KernelChoice.select(" Scalar ");
         assertInstanceOf(ScalarFloat32Kernel.class, choice.float32());

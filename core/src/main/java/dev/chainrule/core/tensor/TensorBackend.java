@@ -25,8 +25,20 @@ public interface TensorBackend extends Plugin {
     /** The backend's registry name, lower snake case, for example {@code plain}. */
     String name();
 
-    /** Rank in the automatic choice: the available backend with the highest priority wins. */
+    /**
+     * Rank in the automatic choice: the available backend with the highest priority wins. A backend whose speed
+     * depends on how the JVM was started (a kernel that needs a module, say) may rank itself by what it finds, and
+     * says why in {@link #priorityReason()}.
+     */
     int priority();
+
+    /**
+     * Why this backend has its {@link #priority()} here, for the log of the automatic choice (for example "its Vector
+     * API kernel is loaded, measured faster than nd4j"); empty when there is nothing to say.
+     */
+    default String priorityReason() {
+        return "";
+    }
 
     /**
      * Whether this backend can run here; a backend whose native library does not load says why. Called once by the
@@ -112,6 +124,36 @@ public interface TensorBackend extends Plugin {
 
     /** {@code out = a + alpha * b}; the in-place form {@code out == a} is the optimizers' update. */
     Tensor addScaled(Tensor a, double alpha, Tensor b, Tensor out);
+
+    /**
+     * One Adam update (Kingma and Ba, 2015) of a parameter in place, element by element, in this order and in the
+     * tensors' dtype:
+     * <pre>
+     * m = beta1 m + (1 - beta1) g        v = beta2 v + (1 - beta2) g^2
+     * parameter = parameter - stepSize * m / (sqrt(v) + epsilon)
+     * </pre>
+     * where the caller has folded the bias corrections into {@code stepSize} and {@code epsilon}. The default runs the
+     * primitives above, one pass each, using {@code work} for the intermediate; a backend may fuse them into one pass
+     * over the five tensors, which must give the same numbers. All five tensors have one shape.
+     *
+     * @param parameter modified
+     * @param gradient  {@code g}; not modified
+     * @param m         the first moment; modified
+     * @param v         the second moment; modified
+     * @param work      scratch; modified
+     */
+    default void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
+            double stepSize, double epsilon, Tensor work) {
+        binary(BinaryOp.MUL, m, beta1, m);
+        addScaled(m, 1 - beta1, gradient, m);
+        unary(UnaryOp.SQUARE, gradient, work);
+        binary(BinaryOp.MUL, v, beta2, v);
+        addScaled(v, 1 - beta2, work, v);
+        unary(UnaryOp.SQRT, v, work);
+        binary(BinaryOp.ADD, work, epsilon, work);
+        binary(BinaryOp.DIV, m, work, work);
+        addScaled(parameter, -stepSize, work, parameter);
+    }
 
     /** {@code out = mask != 0 ? ifTrue : ifFalse} element by element; all four have one shape. */
     Tensor where(Tensor mask, Tensor ifTrue, Tensor ifFalse, Tensor out);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Chooses the tensor backend. Strongest first: the name given to the API or command line, the system property
  * {@value #PROPERTY}, the environment variable {@value #ENVIRONMENT}, else the available backend with the highest
  * priority. A backend that is present but cannot start is skipped with a logged reason; naming it explicitly is an
- * error that says why.
+ * error that says why. The automatic choice logs every candidate's priority and the reason it gives for it.
  */
 public final class BackendSelector {
 
@@ -92,7 +92,7 @@ public final class BackendSelector {
         for (TensorBackend backend : ranked) {
             BackendAvailability availability = backend.availability();
             if (availability.usable()) {
-                LOG.info("using backend {} (highest priority available{})", backend.name(),
+                LOG.info("using backend {} (highest priority available; {}{})", backend.name(), ranking(ranked),
                         skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped));
                 return backend;
             }
@@ -100,6 +100,17 @@ public final class BackendSelector {
             skipped.add(backend.name() + ": " + availability.reason());
         }
         throw new IllegalStateException("no tensor backend can start: " + String.join("; ", skipped));
+    }
+
+    /** Each backend with its priority and the reason it gives, highest first. */
+    static String ranking(List<TensorBackend> ranked) {
+        List<String> entries = new ArrayList<>();
+        for (TensorBackend backend : ranked) {
+            String reason = backend.priorityReason();
+            entries.add(backend.name() + " " + backend.priority() + (reason == null || reason.isBlank() ? ""
+                    : ": " + reason));
+        }
+        return "priorities " + String.join(", ", entries);
     }
 
     private String describeAll() {

@@ -49,6 +49,12 @@ class BackendSelectorTest {
     }
 
     @Test
+    void theLogOfTheAutomaticChoiceGivesEachPriorityAndItsReason() {
+        assertTrue(BackendSelector.ranking(List.of(fast, plain)).equals("priorities fast 100: it is fast here, plain 10"),
+                BackendSelector.ranking(List.of(fast, plain)));
+    }
+
+    @Test
     void anUnknownNameListsTheAvailableBackends() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> selector(Map.of(BackendSelector.PROPERTY, "gpu"), Map.of()).select(Optional.empty()));
@@ -87,6 +93,7 @@ class BackendSelectorTest {
         when(backend.name()).thenReturn(name);
         when(backend.aliases()).thenReturn(Set.of());
         when(backend.priority()).thenReturn(priority);
+        when(backend.priorityReason()).thenReturn(name.equals("fast") ? "it is fast here" : "");
         when(backend.availability()).thenReturn(availability);
         return backend;
     }

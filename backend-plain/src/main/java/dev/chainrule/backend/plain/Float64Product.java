@@ -1,0 +1,73 @@
+package dev.chainrule.backend.plain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code C = op(A) op(B)} over FLOAT64 row-major arrays, by the path that {@link MatrixMultiply} describes: the
+ * textbook loop for a tiny product, the kernel's row loop straight over B for one or two rows, else blocked and
+ * packed ({@link Float64Blocked}) and, when worth it, split into one block of C per thread ({@link Part#split}).
+ */
+final class Float64Product {
+
+    private final Float64Blocked blocked;
+    private final ComputePool pool;
+
+    Float64Product(Float64Kernel kernel, ComputePool pool) {
+        this.blocked = new Float64Blocked(kernel);
+        this.pool = pool;
+    }
+
+    Float64Kernel kernel() {
+        return blocked.kernel();
+    }
+
+    /**
+     * {@code C = op(A) op(B)} in the element type's arithmetic.
+     *
+     * @param a     A's elements (not modified); {@code aColumns} is A's stored width
+     * @param b     B's elements (not modified); {@code bColumns} is B's stored width
+     * @param c     receives the {@code rows x columns} product (modified; must not be {@code a} or {@code b})
+     * @param depth the shared dimension
+     */
+    void multiply(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
+            double[] c, int rows, int columns, int depth) {
+        Layout aLayout = Layout.of(aColumns, transposeA);
+        Layout bLayout = Layout.of(bColumns, transposeB);
+        long work = (long) rows * columns * depth;
+        Float64Kernel kernel = blocked.kernel();
+        if (work <= MatrixMultiply.TINY) {
+            direct(a, aLayout, b, bLayout, c, rows, columns, depth);
+        } else if (rows <= MatrixMultiply.FEW_ROWS && !transposeB) {
+            for (int i = 0; i < rows; i++) {
+                kernel.row(depth, columns, a, aLayout.index(i, 0), aLayout.columnStride(), b, 0, bColumns, c,
+                        i * columns, false);
+            }
+        } else {
+            List<Runnable> tasks = new ArrayList<>();
+            for (Part part : Part.split(rows, columns, work, kernel.rows(), kernel.columns(), pool.threads())) {
+                tasks.add(() -> blocked.multiply(a, aLayout.block(part.row(), 0), b, bLayout.block(0, part.column()),
+                        c, part.row() * columns + part.column(), columns, part.rows(), part.columns(), depth));
+            }
+            pool.runAll(tasks);
+        }
+    }
+
+    /**
+     * The textbook product, for products too small to be worth packing: {@code C(i, j) = sum over k of
+     * op(A)(i, k) op(B)(k, j)}, with the operands read through their {@link Layout}s.
+     */
+    private static void direct(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int rows,
+            int columns, int depth) {
+        Arrays.fill(c, 0, rows * columns, 0);
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < depth; k++) {
+                double aik = a[aLayout.index(i, k)];
+                for (int j = 0; j < columns; j++) {
+                    c[i * columns + j] += aik * b[bLayout.index(k, j)];
+                }
+            }
+        }
+    }
+}
