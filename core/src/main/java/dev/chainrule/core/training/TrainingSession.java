@@ -9,8 +9,11 @@ import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.network.State;
 import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
@@ -382,6 +385,25 @@ public final class TrainingSession {
             at += values.length;
             tensor.backend().assign(values, tensor);
         }
+    }
+
+    /**
+     * Saves everything needed to continue this run to {@code path}, atomically ({@link CheckpointFile}), with the
+     * application's {@code metadata} (preprocessing, data file names).
+     */
+    public void saveCheckpoint(Path path, Map<String, String> metadata) throws IOException {
+        CheckpointFile.save(this, metadata, path);
+    }
+
+    /**
+     * Continues the run saved at {@code path}: this session must be built from the same architecture and
+     * configuration. Returns the application's metadata. Training on from here gives, bit for bit, the weights of the
+     * run that was never interrupted (same backend, dtype and threads, and the same data).
+     *
+     * @throws CheckpointException when the file is corrupt or from another run; the session is then unchanged
+     */
+    public Map<String, String> restoreCheckpoint(Path path) throws IOException {
+        return CheckpointFile.restore(this, path);
     }
 
     // Package access for checkpoints.
