@@ -64,6 +64,11 @@ final class RowBatch implements Batch {
 
     @Override
     public void writeTo(Tensor x, Tensor y) {
+        if (order == null && offset == 0 && rows == table.rows() && table.doubles() != null) {
+            x.backend().assign(table.doubles(), x);
+            y.backend().assign(table.targets(), y);
+            return;
+        }
         int width = table.featureCount();
         int targets = table.targetCount();
         double[] features = buffers.features(rows * width);

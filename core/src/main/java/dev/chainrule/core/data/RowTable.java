@@ -34,6 +34,11 @@ abstract class RowTable {
             void copyRow(int row, double[] into, int at) {
                 System.arraycopy(features, row * featureCount, into, at, featureCount);
             }
+
+            @Override
+            double[] doubles() {
+                return features;
+            }
         };
     }
 
@@ -67,6 +72,16 @@ abstract class RowTable {
 
     /** Copies row {@code row}'s features, widened, into {@code into} from {@code at}. */
     abstract void copyRow(int row, double[] into, int at);
+
+    /** The features as they are kept, when kept as doubles; else null. */
+    double[] doubles() {
+        return null;
+    }
+
+    /** The targets, row-major. */
+    double[] targets() {
+        return targets;
+    }
 
     /** Copies row {@code row}'s targets into {@code into} from {@code at}. */
     void copyTargets(int row, double[] into, int at) {
