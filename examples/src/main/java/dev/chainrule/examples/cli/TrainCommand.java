@@ -9,6 +9,7 @@ import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.training.Dataset;
+import dev.chainrule.core.training.DatasetSource;
 import dev.chainrule.core.training.Evaluation;
 import dev.chainrule.core.training.Evaluator;
 import dev.chainrule.core.training.GradientClipping;
@@ -99,6 +100,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private BackendOption backend = new BackendOption();
 
+    @Mixin
+    private CheckpointOptions checkpoints = new CheckpointOptions();
+
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "chainrule-run",
             description = "Where to write model.crm, metrics.json and training.png. Default: ${DEFAULT-VALUE}.")
     private Path outDir;
@@ -135,6 +139,9 @@ final class TrainCommand implements Callable<Integer> {
         penalties.apply(config);
         validation.ifPresent(rows -> config.validation(preprocessing.apply(rows, targets)));
         TrainingConfig trainingConfig = UsageException.check(config::build);
+        ModelInfo info = new ModelInfo(source.name(), task, all.classes(), preprocessing, lossFunction.spec().toString(),
+                source.providedTest().isPresent() ? OptionalDouble.empty() : OptionalDouble.of(testSplit),
+                OptionalLong.of(seed));
 
         out.printf(Locale.ROOT, "training %s%n  on %d rows of %s (%s), validating on %d, testing on %d%n", net,
                 training.size(), source.name(), task.label(), validation.map(LabeledData::size).orElse(0),
@@ -147,8 +154,13 @@ final class TrainCommand implements Callable<Integer> {
                     trainingConfig.clipping());
         }
         long start = System.nanoTime();
-        TrainingHistory history = chainrule.trainer().fit(net, preprocessing.apply(training, targets),
-                trainingConfig);
+        CheckpointedRun.Outcome outcome = new CheckpointedRun(checkpoints, outDir,
+                info.toMetadata(optimizerFunction.spec().toString()), out)
+                .train(net, config, DatasetSource.of(preprocessing.apply(training, targets)));
+        if (outcome.interrupted()) {
+            return CheckpointedRun.INTERRUPTED;
+        }
+        TrainingHistory history = outcome.history();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (history.stoppedEarly()) {
             out.printf(Locale.ROOT, "early stop: the validation loss last improved at epoch %d; its weights are kept%n",
@@ -157,9 +169,6 @@ final class TrainCommand implements Callable<Integer> {
 
         LabeledData test = trainTest.second();
         Map<String, Object> testResults = test(net, lossFunction, preprocessing, test, out);
-        ModelInfo info = new ModelInfo(source.name(), task, all.classes(), preprocessing, lossFunction.spec().toString(),
-                source.providedTest().isPresent() ? OptionalDouble.empty() : OptionalDouble.of(testSplit),
-                OptionalLong.of(seed));
         Path model = outDir.resolve("model.crm");
         Path metrics = outDir.resolve("metrics.json");
         Path chart = outDir.resolve("training.png");
