@@ -20,9 +20,13 @@ import java.util.Map;
 
 /**
  * The JVM that {@link KilledTrainingTest} kills: trains on the plain backend, resuming from the newest checkpoint in
- * its folder, and saves a checkpoint after every batch; writes {@code done} when training has finished.
+ * its folder, and saves a checkpoint after every batch; writes {@code training} when it starts training and {@code done}
+ * when training has finished.
  */
 public final class CheckpointingChild {
+
+    /** The file the child writes when its training starts. */
+    static final String TRAINING = "training";
 
     private CheckpointingChild() {
     }
@@ -47,6 +51,7 @@ public final class CheckpointingChild {
         if (!Checkpoints.list(folder).isEmpty()) {
             Checkpoints.resume(session[0], folder);
         }
+        Files.writeString(folder.resolve(TRAINING), "training");
         if (!session[0].finished()) {
             session[0].fit(DatasetSource.of(data()));
         }

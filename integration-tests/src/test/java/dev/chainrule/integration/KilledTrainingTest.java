@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM that saves a checkpoint after every batch is killed ({@code SIGKILL}) at 20 or more random moments, some
- * of them while a checkpoint is being written (a temporary file is left): every time, the newest checkpoint that loads
+ * A child JVM that saves a checkpoint after every batch is killed ({@code SIGKILL}) at 20 or more random moments of
+ * its training (0 to 600 ms after it starts training), some of them while a checkpoint is being written (a temporary file is left): every time, the newest checkpoint that loads
  * resumes to the weights of the run that never stopped, bit for bit, and a half-written file is never taken for one.
  * About 20-40 seconds: each kill starts a JVM.
  */
@@ -39,8 +39,14 @@ class KilledTrainingTest {
         int killsDuringWrites = 0;
         int resumes = 0;
         while ((kills < KILLS || killsDuringWrites == 0) && kills < MAX_KILLS) {
+            Files.deleteIfExists(folder.resolve(CheckpointingChild.TRAINING));
             Process child = start(folder);
-            boolean finished = child.waitFor(300 + random.nextInt(1700), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(folder.resolve(CheckpointingChild.TRAINING)) && child.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            boolean finished = child.waitFor(random.nextInt(600), TimeUnit.MILLISECONDS);
             if (!finished) {
                 child.destroyForcibly().waitFor();
                 kills++;
@@ -49,6 +55,7 @@ class KilledTrainingTest {
                 }
             }
             if (Checkpoints.list(folder).isEmpty()) {
+                clear(folder);
                 continue;
             }
             TrainingSession resumed = CheckpointingChild.session(List.of());
