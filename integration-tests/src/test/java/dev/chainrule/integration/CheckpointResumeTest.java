@@ -10,6 +10,7 @@ import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.BatchResult;
+import dev.chainrule.core.io.Checkpoints;
 import dev.chainrule.core.training.CheckpointException;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.DatasetSource;
@@ -76,7 +77,7 @@ class CheckpointResumeTest {
         TrainingSession session = new TrainingSession(network(backend, DType.FLOAT32, 1), config.build());
         session.epoch(DatasetSource.of(DATA));
         Path file = folder.resolve("run.ckpt");
-        session.saveCheckpoint(file, Map.of("note", "kept"));
+        Checkpoints.save(session, Map.of("note", "kept"), file);
         byte[] bytes = Files.readAllBytes(file);
 
         TrainingSession fresh = new TrainingSession(network(backend, DType.FLOAT32, 2), config.build());
@@ -107,7 +108,7 @@ class CheckpointResumeTest {
                 config.listener(stopAfter(stopAfter)).build());
         first.fit(DatasetSource.of(DATA));
         Path file = folder.resolve("resume.ckpt");
-        first.saveCheckpoint(file, Map.of());
+        Checkpoints.save(first, Map.of(), file);
 
         Network resumed = network(backend, dtype, 99);
         TrainingSession second = new TrainingSession(resumed, withoutListeners(first.config()));

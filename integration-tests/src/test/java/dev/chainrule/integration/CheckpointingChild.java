@@ -5,7 +5,7 @@ import dev.chainrule.core.network.Network;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.BatchResult;
-import dev.chainrule.core.training.Checkpoints;
+import dev.chainrule.core.io.Checkpoints;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.DatasetSource;
 import dev.chainrule.core.training.TrainingConfig;

@@ -3,7 +3,7 @@ package dev.chainrule.integration;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chainrule.core.training.Checkpoints;
+import dev.chainrule.core.io.Checkpoints;
 import dev.chainrule.core.training.DatasetSource;
 import dev.chainrule.core.training.TrainingSession;
 import java.nio.file.Files;

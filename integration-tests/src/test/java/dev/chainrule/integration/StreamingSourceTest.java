@@ -12,6 +12,7 @@ import dev.chainrule.core.data.BatchStream;
 import dev.chainrule.core.data.CsvSource;
 import dev.chainrule.core.data.IdxSource;
 import dev.chainrule.core.data.ShuffleBuffer;
+import dev.chainrule.core.io.Checkpoints;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
@@ -122,7 +123,7 @@ class StreamingSourceTest {
                 }).build());
         first.fit(source);
         Path checkpoint = folder.resolve("stream.ckpt");
-        first.saveCheckpoint(checkpoint, Map.of());
+        Checkpoints.save(first, Map.of(), checkpoint);
         Network resumed = network(backend, DType.FLOAT32);
         TrainingSession second = new TrainingSession(resumed, config(true).build());
         second.restoreCheckpoint(checkpoint);

@@ -1,6 +1,5 @@
 package dev.chainrule.core.training;
 
-import dev.chainrule.core.io.AtomicFiles;
 import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.network.State;
@@ -41,7 +40,8 @@ import java.util.zip.CRC32;
  * 12+N    4     CRC-32 of every byte before it, big-endian
  * </pre>
  *
- * <p>Written atomically ({@link AtomicFiles}): a process killed while writing leaves the previous file whole. Reading
+ * <p>Written atomically by {@code dev.chainrule.core.io.Checkpoints#save}: a process killed while writing leaves the
+ * previous file whole. Reading
  * checks magic, version and checksum before it changes anything; any problem is a {@link CheckpointException} naming
  * the file and what is wrong, and the session is left as it was.
  */
@@ -53,11 +53,6 @@ public final class CheckpointFile {
     private static final byte[] MAGIC = {(byte) 0x89, 'C', 'H', 'K', '\r', '\n', 0x1A, '\n'};
 
     private CheckpointFile() {
-    }
-
-    /** Saves {@code session}'s state and the application's {@code metadata} to {@code path}, atomically. */
-    public static void save(TrainingSession session, Map<String, String> metadata, Path path) throws IOException {
-        AtomicFiles.write(path, encode(session, metadata));
     }
 
     /** The application's metadata of the checkpoint at {@code path}, after checking the whole file. */
@@ -99,7 +94,8 @@ public final class CheckpointFile {
         }
     }
 
-    static byte[] encode(TrainingSession session, Map<String, String> metadata) throws IOException {
+    /** The bytes of a checkpoint of {@code session} with the application's {@code metadata}. */
+    public static byte[] encode(TrainingSession session, Map<String, String> metadata) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * the position in the data, all owned by one object. {@link Trainer#fit} is a loop over it; an application drives it
  * itself with {@link #step} (one update), {@link #epoch} (the rest of the current epoch) or {@link #fit} (the remaining
  * epochs), and may stop at any batch: through a listener ({@link TrainingListener#stopRequested()}) or
- * {@link #requestStop()} from another thread. {@link #saveCheckpoint} and {@link #restoreCheckpoint} continue a run
- * bit for bit.
+ * {@link #requestStop()} from another thread. {@code dev.chainrule.core.io.Checkpoints#save} and
+ * {@link #restoreCheckpoint} continue a run bit for bit.
  *
  * <p>A step, in this order: the batch's forward pass (a training pass whose random numbers come from a generator
  * split from the seed, one split per batch), its loss, the backward pass ({@link Backpropagation}); then the
@@ -391,14 +391,6 @@ public final class TrainingSession {
             at += values.length;
             tensor.backend().assign(values, tensor);
         }
-    }
-
-    /**
-     * Saves everything needed to continue this run to {@code path}, atomically ({@link CheckpointFile}), with the
-     * application's {@code metadata} (preprocessing, data file names).
-     */
-    public void saveCheckpoint(Path path, Map<String, String> metadata) throws IOException {
-        CheckpointFile.save(this, metadata, path);
     }
 
     /**

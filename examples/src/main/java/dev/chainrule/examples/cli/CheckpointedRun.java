@@ -2,7 +2,7 @@ package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.data.BatchSource;
 import dev.chainrule.core.training.BatchResult;
-import dev.chainrule.core.training.Checkpoints;
+import dev.chainrule.core.io.Checkpoints;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingHistory;
 import dev.chainrule.core.training.TrainingListener;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.network.Parameter;
-import dev.chainrule.core.training.Checkpoints;
+import dev.chainrule.core.io.Checkpoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
-package dev.chainrule.core.training;
+package dev.chainrule.core.io;
 
-import dev.chainrule.core.io.AtomicFiles;
+import dev.chainrule.core.training.CheckpointException;
+import dev.chainrule.core.training.CheckpointFile;
+import dev.chainrule.core.training.TrainingSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +59,20 @@ public final class Checkpoints {
     /** Saves {@code session}'s state as the newest checkpoint and removes those beyond the newest {@code keep}. */
     public Path save(TrainingSession session, Map<String, String> metadata) throws IOException {
         Path file = folder.resolve(String.format(Locale.ROOT, "checkpoint-%012d.ckpt", session.optimizerSteps()));
-        CheckpointFile.save(session, metadata, file);
+        save(session, metadata, file);
         List<Path> all = list(folder);
         for (int i = keep; i < all.size(); i++) {
             Files.deleteIfExists(all.get(i));
         }
         return file;
+    }
+
+    /**
+     * Saves {@code session}'s state and the application's {@code metadata} to {@code path} ({@link CheckpointFile}),
+     * atomically: a process killed while writing leaves the previous file whole.
+     */
+    public static void save(TrainingSession session, Map<String, String> metadata, Path path) throws IOException {
+        AtomicFiles.write(path, CheckpointFile.encode(session, metadata));
     }
 
     /** The checkpoint files in {@code folder}, newest (highest step) first. */
