@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child JVM that saves a checkpoint after every batch is killed ({@code SIGKILL}) at 20 or more random moments of
- * its training (0 to 600 ms after it starts training), some of them while a checkpoint is being written (a temporary file is left): every time, the newest checkpoint that loads
+ * its training (0 to 600 ms after it starts training, and every other time as soon as a checkpoint's temporary file
+ * appears), so that many land while a checkpoint is being written (a temporary file is left): every time, the newest checkpoint that loads
  * resumes to the weights of the run that never stopped, bit for bit, and a half-written file is never taken for one.
  * About 20-40 seconds: each kill starts a JVM.
  */
@@ -46,7 +47,8 @@ class KilledTrainingTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            boolean finished = child.waitFor(random.nextInt(600), TimeUnit.MILLISECONDS);
+            boolean finished = kills % 2 == 1 ? !killDuringAWrite(child, folder)
+                    : child.waitFor(random.nextInt(600), TimeUnit.MILLISECONDS);
             if (!finished) {
                 child.destroyForcibly().waitFor();
                 kills++;
@@ -68,7 +70,8 @@ class KilledTrainingTest {
             }
         }
         assertTrue(kills >= KILLS, "only " + kills + " kills");
-        assertTrue(killsDuringWrites > 0, "no kill landed while a checkpoint was written, in " + kills);
+        assertTrue(killsDuringWrites > 0, "no kill landed while a checkpoint was written, in " + kills + " kills and "
+                + resumes + " resumes");
         assertTrue(resumes >= KILLS / 2, "only " + resumes + " resumes");
     }
 
@@ -84,6 +87,17 @@ class KilledTrainingTest {
                 CheckpointingChild.class.getName(), folder.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Waits (up to 5 s) until the child is writing a checkpoint, then leaves it running; false if it ended first. */
+    private static boolean killDuringAWrite(Process child, Path folder) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            if (hasTemporary(folder)) {
+                return true;
+            }
+        }
+        return child.isAlive();
     }
 
     private static boolean hasTemporary(Path folder) throws Exception {
