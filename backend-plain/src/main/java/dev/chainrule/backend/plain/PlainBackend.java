@@ -182,8 +182,8 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor unary(UnaryOp op, Tensor x, Tensor out) {
-        checkSame("unary " + op, x, out);
-        TensorChecks.sameShape("unary " + op, "out", x.shape(), out.shape());
+        checkSame(OperationNames.unary(op), x, out);
+        TensorChecks.sameShape(OperationNames.unary(op), "out", x.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Elementwise.unary(op, floats(x), target.data, target.size());
         } else {
@@ -194,9 +194,9 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-        checkSame("binary " + op, a, b, out);
-        TensorChecks.broadcastable("binary " + op, a.shape(), b.shape());
-        TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
+        checkSame(OperationNames.binary(op), a, b, out);
+        TensorChecks.broadcastable(OperationNames.binary(op), a.shape(), b.shape());
+        TensorChecks.sameShape(OperationNames.binary(op), "out", a.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Elementwise.broadcast(op, floats(a), a.rows(), a.columns(), floats(b), b.rows(), b.columns(),
                     target.data);
@@ -209,8 +209,8 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, double b, Tensor out) {
-        checkSame("binary " + op, a, out);
-        TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
+        checkSame(OperationNames.binary(op), a, out);
+        TensorChecks.sameShape(OperationNames.binary(op), "out", a.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Elementwise.binary(op, floats(a), 0, (float) b, target.data, 0, target.size());
         } else {
@@ -270,8 +270,8 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
-        checkSame("reduce " + op, x, out);
-        TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
+        checkSame(OperationNames.reduce(op), x, out);
+        TensorChecks.sameShape(OperationNames.reduce(op, axis), "out", axis.resultShape(x.shape()), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Reductions.reduce(op, axis, floats(x), x.rows(), x.columns(), target.data);
         } else {
@@ -282,7 +282,7 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public double reduceAll(ReduceOp op, Tensor x) {
-        PlainTensor in = own("reduceAll " + op, x);
+        PlainTensor in = own(OperationNames.reduceAll(op), x);
         return in instanceof Float32Tensor floats ? Float32Reductions.reduceAll(op, floats.data, in.size())
                 : Float64Reductions.reduceAll(op, doubles(x), in.size());
     }
