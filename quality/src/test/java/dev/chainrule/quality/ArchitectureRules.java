@@ -53,8 +53,8 @@ final class ArchitectureRules {
             .should().dependOnClassesThat(resideInAnyPackage(CORE_MACHINERY))
             .because("an implementation module implements core's SPIs (the activation, loss, optimizer, schedule, "
                     + "tensor, network and plugin packages); the facade, training, inference, wiring, model files and "
-                    + "gradient checking drive plugins and are not their API: take what you need as an argument of the SPI "
-                    + "method, or add it to the SPI");
+                    + "gradient checking drive plugins and are not their API: take what you need as an argument of the "
+                    + "SPI method, or add it to the SPI");
 
     /**
      * No package of core reaches back up to a package that depends on it.
