@@ -166,16 +166,20 @@ public final class PlainBackend implements TensorBackend {
     @Override
     public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
         checkSame("matmul", a, b, out);
-        Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
-        TensorChecks.sameShape("matmul", "out", result, out.shape());
-        TensorChecks.noAlias("matmul", out, a, b);
+        int rows = transposeA ? a.columns() : a.rows();
+        int columns = transposeB ? b.rows() : b.columns();
         int inner = transposeA ? a.rows() : a.columns();
+        if (inner != (transposeB ? b.columns() : b.rows()) || out.rows() != rows || out.columns() != columns) {
+            Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
+            TensorChecks.sameShape("matmul", "out", result, out.shape());
+        }
+        TensorChecks.noAlias("matmul", out, a, b);
         if (out instanceof Float64Tensor c) {
             MatrixMultiply.shared().float64(doubles(a), transposeA, a.columns(), doubles(b), transposeB, b.columns(),
-                    c.data, result.rows(), result.columns(), inner);
+                    c.data, rows, columns, inner);
         } else {
             MatrixMultiply.shared().float32(floats(a), transposeA, a.columns(), floats(b), transposeB, b.columns(),
-                    floats(out), result.rows(), result.columns(), inner);
+                    floats(out), rows, columns, inner);
         }
         return out;
     }
@@ -271,7 +275,10 @@ public final class PlainBackend implements TensorBackend {
     @Override
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
         checkSame(OperationNames.reduce(op), x, out);
-        TensorChecks.sameShape(OperationNames.reduce(op, axis), "out", axis.resultShape(x.shape()), out.shape());
+        boolean perRow = axis == ReduceAxis.PER_ROW;
+        if (out.rows() != (perRow ? x.rows() : 1) || out.columns() != (perRow ? 1 : x.columns())) {
+            TensorChecks.sameShape(OperationNames.reduce(op, axis), "out", axis.resultShape(x.shape()), out.shape());
+        }
         if (out instanceof Float32Tensor target) {
             Float32Reductions.reduce(op, axis, floats(x), x.rows(), x.columns(), target.data);
         } else {
@@ -315,6 +322,15 @@ public final class PlainBackend implements TensorBackend {
 
     private void checkSame(String op, Tensor... tensors) {
         TensorChecks.sameBackendAndDType(op, this, tensors);
+    }
+
+    // The fixed forms spare the hot operations an array per call.
+    private void checkSame(String op, Tensor a, Tensor b) {
+        TensorChecks.sameBackendAndDType(op, this, a, b);
+    }
+
+    private void checkSame(String op, Tensor a, Tensor b, Tensor c) {
+        TensorChecks.sameBackendAndDType(op, this, a, b, c);
     }
 
     private static float[] floats(Tensor tensor) {
