@@ -11,7 +11,8 @@ import java.util.Locale;
  * per-thread allocation counter ({@link com.sun.management.ThreadMXBean#getThreadAllocatedBytes}) over many calls,
  * the median and 99th-percentile latency of single calls, and batch-1024 samples per second:
  * <pre>
- * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar dev.chainrule.benchmarks.PredictorLatency [plain|nd4j]
+ * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
+ *     dev.chainrule.benchmarks.PredictorLatency [plain|nd4j]
  * </pre>
  * It warms up until a round of calls allocates nothing (at most {@value #WARM_ROUNDS} rounds), so that what it
  * reports is the JIT-compiled path.
@@ -68,9 +69,9 @@ public final class PredictorLatency {
             batched.predictRows(rows, outputs);
         }
         double samplesPerSecond = (double) BATCHES * BATCH / ((System.nanoTime() - start) / 1e9);
-        return String.format(Locale.ROOT, "predictor on %s, seed network, FLOAT32: batch 1 allocates %.1f bytes per call "
-                + "(per-thread counter, %d calls), latency median %.1f µs, p99 %.1f µs (%d calls); batch %d: %,.0f "
-                + "samples/s; load average %.1f", backend, bytesPerCall, CALLS, nanos[TIMED_CALLS / 2] / 1e3,
+        return String.format(Locale.ROOT, "predictor on %s, seed network, FLOAT32: batch 1 allocates %.1f bytes per "
+                + "call (per-thread counter, %d calls), latency median %.1f µs, p99 %.1f µs (%d calls); batch %d: "
+                + "%,.0f samples/s; load average %.1f", backend, bytesPerCall, CALLS, nanos[TIMED_CALLS / 2] / 1e3,
                 nanos[TIMED_CALLS * 99 / 100] / 1e3, TIMED_CALLS, BATCH, samplesPerSecond,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

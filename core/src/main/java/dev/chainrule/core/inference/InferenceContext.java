@@ -14,7 +14,7 @@ import dev.chainrule.core.tensor.TensorBackend;
  */
 final class InferenceContext {
 
-    /** Batch sizes kept at once: a serving loop's single rows, its full batches and a last partial one, and one more. */
+    /** Batch sizes kept at once: a serving loop's single rows, its full batches, a last partial one and one more. */
     static final int SIZES = 4;
 
     private final Network network;

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * Predictions of a trained {@link Network} for applications: rows of {@code float} or {@code double} numbers, single
  * or in batches, or tensors, with helpers for the predicted class, the top {@code k} classes and probabilities. It
- * runs the network's own inference pass ({@link Network#predict(Tensor, Tensor, dev.chainrule.core.network.ForwardBuffers)}:
- * dropout off, batch normalisation on its running statistics), so a batch's outputs are bit for bit those of
- * {@code Network.predict} on the same batch.
+ * runs the network's own inference pass
+ * ({@link Network#predict(Tensor, Tensor, dev.chainrule.core.network.ForwardBuffers)}: dropout off, batch
+ * normalisation on its running statistics), so a batch's outputs are bit for bit those of {@code Network.predict} on
+ * the same batch.
  *
  * <pre>{@code
  * Predictor predictor = Predictor.of(network);
@@ -279,7 +280,7 @@ public final class Predictor {
         return topK(row, new int[k]);
     }
 
-    /** The {@code best.length} most likely classes of one row, into {@code best}; see {@link #topK(double[], int[])}. */
+    /** The {@code best.length} most likely classes of one row into {@code best}; see {@link #topK(double[], int[])}. */
     public int[] topK(float[] row, int[] best) {
         InferenceContext context = pool.acquire();
         try {

@@ -17,7 +17,8 @@ final class Ranking {
     static int[] top(double[] values, int offset, int length, int[] best) {
         int k = best.length;
         if (k < 1 || k > length) {
-            throw new IllegalArgumentException("top-k needs k from 1 to " + length + " (the network's outputs), got " + k);
+            throw new IllegalArgumentException("top-k needs k from 1 to " + length + " (the network's outputs), got "
+                    + k);
         }
         for (int rank = 0; rank < k; rank++) {
             int chosen = -1;

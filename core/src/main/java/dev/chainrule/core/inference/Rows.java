@@ -21,7 +21,7 @@ final class Rows {
         }
     }
 
-    /** Widens {@code row} into {@code into} from {@code at}, checking like {@link #load(double[], int, int, double[], int)}. */
+    /** Widens {@code row} into {@code into} from {@code at}, checked like the {@code double} form. */
     static void load(float[] row, int index, int width, double[] into, int at) {
         checkWidth(row.length, index, width);
         for (int c = 0; c < width; c++) {

@@ -86,7 +86,7 @@ class PredictorTest {
             assertEquals(predictor.classify(toFloats(row)), predictor.topK(toFloats(row), 1)[0]);
             assertEquals(CLASSES, Arrays.stream(ranked).distinct().count());
             for (int k = 1; k < CLASSES; k++) {
-                assertTrue(outputs[ranked[k - 1]] >= outputs[ranked[k]], "top-k out of order: " + Arrays.toString(ranked));
+                assertTrue(outputs[ranked[k - 1]] >= outputs[ranked[k]], "out of order: " + Arrays.toString(ranked));
             }
             assertTrue(predictor.outputsAreProbabilities());
             assertArrayEquals(outputs, predictor.probabilities(row, new double[CLASSES]));
@@ -118,8 +118,9 @@ class PredictorTest {
                 assertThrows(IllegalArgumentException.class, () -> predictor.classify(row)).getMessage());
         float[] rows = new float[3 * INPUTS];
         rows[2 * INPUTS + 1] = Float.POSITIVE_INFINITY;
+        float[] results = new float[3 * CLASSES];
         assertEquals("row 2, input 1 is Infinity; the network takes finite numbers", assertThrows(
-                IllegalArgumentException.class, () -> predictor.predictRows(rows, new float[3 * CLASSES])).getMessage());
+                IllegalArgumentException.class, () -> predictor.predictRows(rows, results)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> predictor.predictRows(new double[INPUTS + 1],
                 new double[CLASSES]));
         assertThrows(IllegalArgumentException.class, () -> predictor.predict(new double[INPUTS], new double[2]));
