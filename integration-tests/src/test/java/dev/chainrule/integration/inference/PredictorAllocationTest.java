@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * allocate nothing, and fails if that does not happen within {@value #MAX_ROUNDS} rounds, reporting the last round's
  * bytes per call. The inference path makes no object at all once warm (no varargs array, no {@code Shape}, no
  * message string per operation), so the zero does not rest on the JIT's escape analysis, which calls through the same
- * interfaces with other tensor types (nd4j, the other dtype) in the same JVM can defeat.
+ * interfaces with other tensor types (nd4j, the other dtype) in the same JVM can defeat. It does rest on the JIT having
+ * compiled the Vector API kernel, so it runs in a JVM of its own (a surefire execution of its own): in the JVM that
+ * had run every other test, the FLOAT32 kernel once still allocated megabytes per call after all its rounds.
  */
 class PredictorAllocationTest {
 
