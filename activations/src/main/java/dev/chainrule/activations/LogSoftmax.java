@@ -29,7 +29,7 @@ public final class LogSoftmax implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor perRow = out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape()));
+        Tensor perRow = out.scratch(0, z.rows(), 1);
         Tensor rowMax = backend.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW, z, perRow);
         backend.binary(BinaryOp.SUB, z, rowMax, out);
         Tensor exponentials = backend.unary(UnaryOp.EXP, out, out.scratch(1));
@@ -41,8 +41,7 @@ public final class LogSoftmax implements Activation {
     @Override
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor gradSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, gradA,
-                out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape())));
+        Tensor gradSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, gradA, out.scratch(0, z.rows(), 1));
         backend.unary(UnaryOp.EXP, a, out);
         backend.binary(BinaryOp.MUL, out, gradSum, out);
         return backend.binary(BinaryOp.SUB, gradA, out, out);

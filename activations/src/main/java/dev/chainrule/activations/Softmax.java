@@ -28,8 +28,7 @@ public final class Softmax implements Activation {
     @Override
     public Tensor forward(Tensor z, Tensor out) {
         TensorBackend backend = z.backend();
-        Tensor rowMax = backend.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW, z,
-                out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape())));
+        Tensor rowMax = backend.reduce(ReduceOp.MAX, ReduceAxis.PER_ROW, z, out.scratch(0, z.rows(), 1));
         backend.binary(BinaryOp.SUB, z, rowMax, out);
         backend.unary(UnaryOp.EXP, out, out);
         Tensor rowSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, out, rowMax);
@@ -40,8 +39,7 @@ public final class Softmax implements Activation {
     public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
         TensorBackend backend = z.backend();
         backend.binary(BinaryOp.MUL, gradA, a, out);
-        Tensor weightedSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, out,
-                out.scratch(0, ReduceAxis.PER_ROW.resultShape(z.shape())));
+        Tensor weightedSum = backend.reduce(ReduceOp.SUM, ReduceAxis.PER_ROW, out, out.scratch(0, z.rows(), 1));
         backend.binary(BinaryOp.SUB, gradA, weightedSum, out);
         return backend.binary(BinaryOp.MUL, out, a, out);
     }

@@ -75,6 +75,13 @@ public final class BenchmarkMain {
             progress("peak memory of the README's Fashion-MNIST command on " + backend);
             PeakMemory.measure(backend).ifPresent(bytes -> peak.put(backend, bytes));
         }
+        List<String> predictor = new ArrayList<>();
+        for (String backend : backends) {
+            progress("the predictor's steady state on " + backend + ": bytes per call, latency");
+            predictor.add(PredictorLatency.measure(backend));
+        }
+        System.out.println();
+        predictor.forEach(line -> System.out.println("- " + line));
         System.out.println();
         System.out.print(new SummaryTable(new Measurements(scores, peak, quiet, loaded, pytorch))
                 .render(Machine.current(), BenchmarkData.describeSource()));

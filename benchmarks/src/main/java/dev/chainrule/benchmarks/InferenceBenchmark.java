@@ -1,11 +1,7 @@
 package dev.chainrule.benchmarks;
 
 import dev.chainrule.core.Chainrule;
-import dev.chainrule.core.network.Network;
-import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Shape;
-import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.training.Backpropagation;
+import dev.chainrule.core.inference.Predictor;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -14,9 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Inference with the seed network on a batch of 1 and of 1024 rows, on each backend, through the buffer-reusing
- * inference pass ({@link Backpropagation#forward(Tensor)}, which keeps its activations from call to call, as a
- * serving predictor would) rather than {@code Network.predict}, which allocates every layer's output on every call.
+ * Inference with the seed network on a batch of 1 and of 1024 rows, on each backend, through a {@link Predictor} as an
+ * application calls it: {@code float} rows in, the softmax probabilities written into the caller's array, the
+ * predictor's buffers kept from call to call.
  */
 @State(Scope.Thread)
 public class InferenceBenchmark {
@@ -29,22 +25,21 @@ public class InferenceBenchmark {
     @Param({"1", "1024"})
     public int batch;
 
-    private Backpropagation pass;
-    private Tensor x;
+    private Predictor predictor;
+    private float[] rows;
+    private float[] outputs;
 
-    /** Builds the network, its inference pass and a batch of random pixels. */
+    /** Builds the network, its predictor and a batch of random pixels. */
     @Setup
     public void setUp() {
-        Chainrule chainrule = Chainrule.create(backend);
-        Network network = SeedNetwork.build(chainrule);
-        pass = new Backpropagation(network, chainrule.loss(SeedNetwork.LOSS), true);
-        double[] pixels = new SplittableRandom(5).doubles((long) batch * SeedNetwork.INPUTS).toArray();
-        x = chainrule.backend().fromArray(DType.FLOAT32, new Shape(batch, SeedNetwork.INPUTS), pixels);
+        predictor = Predictor.of(SeedNetwork.build(Chainrule.create(backend)), batch, 1);
+        rows = SeedNetwork.pixels(batch, 5);
+        outputs = new float[batch * SeedNetwork.CLASSES];
     }
 
-    /** The network's output (softmax probabilities) for the batch. */
+    /** The network's outputs (softmax probabilities) for the batch. */
     @Benchmark
-    public Tensor predict() {
-        return pass.forward(x).activation(SeedNetwork.LAYERS);
+    public float[] predict() {
+        return batch == 1 ? predictor.predict(rows, outputs) : predictor.predictRows(rows, outputs);
     }
 }

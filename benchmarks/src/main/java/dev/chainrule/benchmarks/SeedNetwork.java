@@ -3,6 +3,7 @@ package dev.chainrule.benchmarks;
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.tensor.DType;
+import java.util.SplittableRandom;
 
 /**
  * The network of the benchmarks, the issue's seed network: 784 inputs, 256 tanh, 128 sigmoid, 64 relu and 10 softmax
@@ -30,6 +31,16 @@ final class SeedNetwork {
     static Network build(Chainrule chainrule) {
         return chainrule.network(INPUTS).dense(256, "tanh").dense(128, "sigmoid").dense(64, "relu")
                 .dense(CLASSES, "softmax").dtype(DType.FLOAT32).seed(7).build();
+    }
+
+    /** {@code rows} rows of random pixels in [0, 1), row-major, from {@code seed}. */
+    static float[] pixels(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[rows * INPUTS];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        return pixels;
     }
 
     /** The optimizer spec for a short name: {@code sgd} or {@code adam}. */

@@ -1,5 +1,6 @@
 package dev.chainrule.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,7 +27,13 @@ class BackendBufferTest {
         assertSame(work, out.scratch(0, new Shape(3, 4)));
         Tensor column = out.scratch(0, new Shape(3, 1));
         assertSame(column, out.scratch(0, new Shape(3, 1)));
+        assertSame(column, out.scratch(0, 3, 1));
+        assertSame(work, out.scratch(0, 3, 4));
+        Tensor row = out.scratch(1, 1, 4);
+        assertEquals(new Shape(1, 4), row.shape());
+        assertSame(row, out.scratch(1, new Shape(1, 4)));
         assertSame(work, out.scratch(0));
         assertThrows(IllegalArgumentException.class, () -> out.scratch(-1));
+        assertThrows(IllegalArgumentException.class, () -> out.scratch(-1, 3, 1));
     }
 }

@@ -28,7 +28,8 @@ final class ArchitectureRules {
 
     /** Core's machinery, which drives plugins and which a plugin never calls: the facade, training, wiring, files. */
     private static final String[] CORE_MACHINERY = {"dev.chainrule.core", "dev.chainrule.core.training..",
-        "dev.chainrule.core.wiring..", "dev.chainrule.core.io..", "dev.chainrule.core.gradcheck.."};
+        "dev.chainrule.core.wiring..", "dev.chainrule.core.io..", "dev.chainrule.core.gradcheck..",
+        "dev.chainrule.core.inference.."};
 
     /** Implementation modules (plugins, backends, layers) depend on core, and on no other module. */
     static final ArchRule IMPLEMENTATION_MODULES_DEPEND_ON_CORE_ONLY = classes()
@@ -51,9 +52,9 @@ final class ArchitectureRules {
             .that(areInAnImplementationModule())
             .should().dependOnClassesThat(resideInAnyPackage(CORE_MACHINERY))
             .because("an implementation module implements core's SPIs (the activation, loss, optimizer, schedule, "
-                    + "tensor, network and plugin packages); the facade, training, wiring, model files and gradient "
-                    + "checking drive plugins and are not their API: take what you need as an argument of the SPI "
-                    + "method, or add it to the SPI");
+                    + "tensor, network and plugin packages); the facade, training, inference, wiring, model files and "
+                    + "gradient checking drive plugins and are not their API: take what you need as an argument of the "
+                    + "SPI method, or add it to the SPI");
 
     /**
      * No package of core reaches back up to a package that depends on it.

@@ -172,6 +172,15 @@ final class Nd4jTensor implements Tensor {
         return scratch.get(this, slot, shape);
     }
 
+    /** Kept work tensors without a new {@link Shape} per call (see {@link Tensor#scratch(int, int, int)}). */
+    @Override
+    public Tensor scratch(int slot, int rows, int columns) {
+        if (scratch == null) {
+            scratch = new ScratchTensors();
+        }
+        return scratch.get(this, slot, rows, columns);
+    }
+
     @Override
     public TensorBackend backend() {
         return backend;

@@ -33,18 +33,21 @@ final class Float64Product {
      */
     void multiply(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
             double[] c, int rows, int columns, int depth) {
-        Layout aLayout = Layout.of(aColumns, transposeA);
-        Layout bLayout = Layout.of(bColumns, transposeB);
         long work = (long) rows * columns * depth;
         Float64Kernel kernel = blocked.kernel();
+        // Strides rather than Layouts on the small paths: batch-1 inference then allocates nothing here.
+        int aRowStride = transposeA ? 1 : aColumns;
+        int aColumnStride = transposeA ? aColumns : 1;
         if (work <= MatrixMultiply.TINY) {
-            direct(a, aLayout, b, bLayout, c, rows, columns, depth);
+            direct(a, aRowStride, aColumnStride, b, transposeB ? 1 : bColumns, transposeB ? bColumns : 1, c, rows,
+                    columns, depth);
         } else if (rows <= MatrixMultiply.FEW_ROWS && !transposeB) {
             for (int i = 0; i < rows; i++) {
-                kernel.row(depth, columns, a, aLayout.index(i, 0), aLayout.columnStride(), b, 0, bColumns, c,
-                        i * columns, false);
+                kernel.row(depth, columns, a, i * aRowStride, aColumnStride, b, 0, bColumns, c, i * columns, false);
             }
         } else {
+            Layout aLayout = Layout.of(aColumns, transposeA);
+            Layout bLayout = Layout.of(bColumns, transposeB);
             List<Runnable> tasks = new ArrayList<>();
             for (Part part : Part.split(rows, columns, work, kernel.rows(), kernel.columns(), pool.threads())) {
                 tasks.add(() -> blocked.multiply(a, aLayout.block(part.row(), 0), b, bLayout.block(0, part.column()),
@@ -56,16 +59,17 @@ final class Float64Product {
 
     /**
      * The textbook product, for products too small to be worth packing: {@code C(i, j) = sum over k of
-     * op(A)(i, k) op(B)(k, j)}, with the operands read through their {@link Layout}s.
+     * op(A)(i, k) op(B)(k, j)}, with element {@code (i, k)} of {@code op(A)} at {@code i * aRowStride + k *
+     * aColumnStride} and likewise for B.
      */
-    private static void direct(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int rows,
-            int columns, int depth) {
+    private static void direct(double[] a, int aRowStride, int aColumnStride, double[] b, int bRowStride,
+            int bColumnStride, double[] c, int rows, int columns, int depth) {
         Arrays.fill(c, 0, rows * columns, 0);
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < depth; k++) {
-                double aik = a[aLayout.index(i, k)];
+                double aik = a[i * aRowStride + k * aColumnStride];
                 for (int j = 0; j < columns; j++) {
-                    c[i * columns + j] += aik * b[bLayout.index(k, j)];
+                    c[i * columns + j] += aik * b[k * bRowStride + j * bColumnStride];
                 }
             }
         }

@@ -166,24 +166,28 @@ public final class PlainBackend implements TensorBackend {
     @Override
     public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
         checkSame("matmul", a, b, out);
-        Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
-        TensorChecks.sameShape("matmul", "out", result, out.shape());
-        TensorChecks.noAlias("matmul", out, a, b);
+        int rows = transposeA ? a.columns() : a.rows();
+        int columns = transposeB ? b.rows() : b.columns();
         int inner = transposeA ? a.rows() : a.columns();
+        if (inner != (transposeB ? b.columns() : b.rows()) || out.rows() != rows || out.columns() != columns) {
+            Shape result = TensorChecks.productShape(a.shape(), transposeA, b.shape(), transposeB);
+            TensorChecks.sameShape("matmul", "out", result, out.shape());
+        }
+        TensorChecks.noAlias("matmul", out, a, b);
         if (out instanceof Float64Tensor c) {
             MatrixMultiply.shared().float64(doubles(a), transposeA, a.columns(), doubles(b), transposeB, b.columns(),
-                    c.data, result.rows(), result.columns(), inner);
+                    c.data, rows, columns, inner);
         } else {
             MatrixMultiply.shared().float32(floats(a), transposeA, a.columns(), floats(b), transposeB, b.columns(),
-                    floats(out), result.rows(), result.columns(), inner);
+                    floats(out), rows, columns, inner);
         }
         return out;
     }
 
     @Override
     public Tensor unary(UnaryOp op, Tensor x, Tensor out) {
-        checkSame("unary " + op, x, out);
-        TensorChecks.sameShape("unary " + op, "out", x.shape(), out.shape());
+        checkSame(OperationNames.unary(op), x, out);
+        TensorChecks.sameShape(OperationNames.unary(op), "out", x.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Elementwise.unary(op, floats(x), target.data, target.size());
         } else {
@@ -194,9 +198,9 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-        checkSame("binary " + op, a, b, out);
-        TensorChecks.broadcastable("binary " + op, a.shape(), b.shape());
-        TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
+        checkSame(OperationNames.binary(op), a, b, out);
+        TensorChecks.broadcastable(OperationNames.binary(op), a.shape(), b.shape());
+        TensorChecks.sameShape(OperationNames.binary(op), "out", a.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Elementwise.broadcast(op, floats(a), a.rows(), a.columns(), floats(b), b.rows(), b.columns(),
                     target.data);
@@ -209,8 +213,8 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, double b, Tensor out) {
-        checkSame("binary " + op, a, out);
-        TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
+        checkSame(OperationNames.binary(op), a, out);
+        TensorChecks.sameShape(OperationNames.binary(op), "out", a.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
             Float32Elementwise.binary(op, floats(a), 0, (float) b, target.data, 0, target.size());
         } else {
@@ -270,8 +274,11 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
-        checkSame("reduce " + op, x, out);
-        TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
+        checkSame(OperationNames.reduce(op), x, out);
+        boolean perRow = axis == ReduceAxis.PER_ROW;
+        if (out.rows() != (perRow ? x.rows() : 1) || out.columns() != (perRow ? 1 : x.columns())) {
+            TensorChecks.sameShape(OperationNames.reduce(op, axis), "out", axis.resultShape(x.shape()), out.shape());
+        }
         if (out instanceof Float32Tensor target) {
             Float32Reductions.reduce(op, axis, floats(x), x.rows(), x.columns(), target.data);
         } else {
@@ -282,7 +289,7 @@ public final class PlainBackend implements TensorBackend {
 
     @Override
     public double reduceAll(ReduceOp op, Tensor x) {
-        PlainTensor in = own("reduceAll " + op, x);
+        PlainTensor in = own(OperationNames.reduceAll(op), x);
         return in instanceof Float32Tensor floats ? Float32Reductions.reduceAll(op, floats.data, in.size())
                 : Float64Reductions.reduceAll(op, doubles(x), in.size());
     }
@@ -315,6 +322,15 @@ public final class PlainBackend implements TensorBackend {
 
     private void checkSame(String op, Tensor... tensors) {
         TensorChecks.sameBackendAndDType(op, this, tensors);
+    }
+
+    // The fixed forms spare the hot operations an array per call.
+    private void checkSame(String op, Tensor a, Tensor b) {
+        TensorChecks.sameBackendAndDType(op, this, a, b);
+    }
+
+    private void checkSame(String op, Tensor a, Tensor b, Tensor c) {
+        TensorChecks.sameBackendAndDType(op, this, a, b, c);
     }
 
     private static float[] floats(Tensor tensor) {

@@ -46,6 +46,15 @@ abstract sealed class PlainTensor implements Tensor permits Float32Tensor, Float
         return scratch.get(this, slot, shape);
     }
 
+    /** Kept work tensors without a new {@link Shape} per call (see {@link Tensor#scratch(int, int, int)}). */
+    @Override
+    public final Tensor scratch(int slot, int rows, int columns) {
+        if (scratch == null) {
+            scratch = new ScratchTensors();
+        }
+        return scratch.get(this, slot, rows, columns);
+    }
+
     final int size() {
         return shape.size();
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelRowTest {
 
-    private static final int[] WIDTHS = {1, 7, 17, 33, 65, 130, 257};
+    private static final int[] WIDTHS = {1, 7, 17, 33, 65, 130, 257, 401};
     private static final int[] DEPTHS = {1, 7, 130};
 
     static Stream<Arguments> cases() {

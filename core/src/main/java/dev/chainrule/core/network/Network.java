@@ -14,8 +14,15 @@ import java.util.stream.Collectors;
  * normalisation, ...), on one backend and dtype. Build one with {@link NetworkBuilder}.
  *
  * <p>Inference into buffers the caller keeps: {@link #forwardBuffers(int)} once per thread and batch size, then
- * {@link #predict(Tensor, Tensor, ForwardBuffers)} for every batch; the layers keep nothing of a pass in their own
- * fields, so several threads may predict at once, each with its own buffers, while nobody trains the network.
+ * {@link #predict(Tensor, Tensor, ForwardBuffers)} for every batch. An application is usually better served by a
+ * {@link dev.chainrule.core.inference.Predictor}, which keeps those buffers for it, takes Java rows and may be shared
+ * between threads.
+ *
+ * <p><b>Threads.</b> Inference may run on any number of threads at once: {@link #predict(Tensor)}, or
+ * {@link #predict(Tensor, Tensor, ForwardBuffers)} with buffers of each thread's own, since the layers keep nothing of
+ * a pass in their own fields (tested with eight threads on both backends and dtypes). Anything that writes the
+ * parameters or the layers' state (a training pass, an optimizer step, loading parameters) must not overlap with any
+ * other use of the network.
  */
 public final class Network {
 

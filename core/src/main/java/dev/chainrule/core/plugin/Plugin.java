@@ -10,6 +10,13 @@ import java.util.Set;
  * calls {@link #configure(Arguments)} with the spec's arguments to get the instance that is used. A plugin that
  * reads an argument records its default at the same time, so the registry can list each plugin's parameters and
  * reject a parameter the plugin does not know.
+ *
+ * <p><b>Threads.</b> One configured instance serves every thread: a network's layers and activations are shared by the
+ * threads that predict with it (see {@link dev.chainrule.core.inference.Predictor}), a backend by every tensor
+ * operation. A plugin therefore keeps no per-call state in its fields: temporaries go in the {@code out} tensor's
+ * {@link dev.chainrule.core.tensor.Tensor#scratch work tensors} or a layer's
+ * {@link dev.chainrule.core.network.LayerMemory}, and its configuration is fixed when it is created. Optimizer state
+ * lives in the state objects an optimizer creates per parameter and run, not in the optimizer.
  */
 public interface Plugin {
 

@@ -25,12 +25,24 @@ public final class ScratchTensors {
      * @param owner the tensor whose work tensors these are; not modified
      */
     public Tensor get(Tensor owner, int slot, Shape shape) {
+        return get(owner, slot, shape.rows(), shape.columns(), shape);
+    }
+
+    /**
+     * Work tensor {@code slot} of {@code owner} of {@code rows x columns}; see {@link #get(Tensor, int, Shape)}. Makes
+     * no {@link Shape} when the tensor is kept already.
+     */
+    public Tensor get(Tensor owner, int slot, int rows, int columns) {
+        return get(owner, slot, rows, columns, null);
+    }
+
+    private Tensor get(Tensor owner, int slot, int rows, int columns, Shape given) {
         if (slot < 0) {
             throw new IllegalArgumentException("scratch slots are numbered from 0, got " + slot);
         }
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            if (entry.slot() == slot && entry.shape().equals(shape)) {
+            if (entry.slot() == slot && entry.shape().rows() == rows && entry.shape().columns() == columns) {
                 if (i > 0) {
                     entries.remove(i);
                     entries.add(0, entry);
@@ -41,6 +53,7 @@ public final class ScratchTensors {
         if (entries.size() == CAPACITY) {
             entries.remove(CAPACITY - 1);
         }
+        Shape shape = given != null ? given : new Shape(rows, columns);
         Tensor created = owner.newLike(shape);
         entries.add(0, new Entry(slot, shape, created));
         return created;

@@ -70,6 +70,15 @@ public interface Tensor {
         return newLike(shape);
     }
 
+    /**
+     * Work tensor {@code slot} of {@code rows x columns}; see {@link #scratch(int, Shape)}. The built-in backends make
+     * no {@link Shape} for it once the tensor is kept, so a per-row temporary (a row maximum, say) costs nothing per
+     * call; this default makes one.
+     */
+    default Tensor scratch(int slot, int rows, int columns) {
+        return scratch(slot, new Shape(rows, columns));
+    }
+
     /** Work tensor {@code slot} of this tensor's shape; see {@link #scratch(int, Shape)}. */
     default Tensor scratch(int slot) {
         return scratch(slot, shape());

@@ -13,19 +13,40 @@ public final class TensorChecks {
 
     /** Every tensor belongs to {@code backend} and has the dtype of the first. */
     public static void sameBackendAndDType(String op, TensorBackend backend, Tensor... tensors) {
-        DType dtype = tensors[0].dtype();
         for (Tensor tensor : tensors) {
-            if (tensor.backend() != backend) {
-                String owner = tensor.backend().name().equals(backend.name())
-                        ? "another instance of backend '" + backend.name() + "'"
-                        : "backend '" + tensor.backend().name() + "'";
-                throw new IllegalArgumentException(op + ": a tensor of " + owner + " was given to backend '"
-                        + backend.name() + "'; tensors of two backends cannot be mixed");
-            }
-            if (tensor.dtype() != dtype) {
-                throw new IllegalArgumentException(op + ": dtypes " + dtype.label() + " and " + tensor.dtype().label()
-                        + " are mixed; convert one tensor first");
-            }
+            belongs(op, backend, tensors[0].dtype(), tensor);
+        }
+    }
+
+    /** {@code a} belongs to {@code backend}; the form without an array, which a hot loop can call for free. */
+    public static void sameBackendAndDType(String op, TensorBackend backend, Tensor a) {
+        belongs(op, backend, a.dtype(), a);
+    }
+
+    /** Both tensors belong to {@code backend} and have one dtype. */
+    public static void sameBackendAndDType(String op, TensorBackend backend, Tensor a, Tensor b) {
+        belongs(op, backend, a.dtype(), a);
+        belongs(op, backend, a.dtype(), b);
+    }
+
+    /** The three tensors belong to {@code backend} and have one dtype. */
+    public static void sameBackendAndDType(String op, TensorBackend backend, Tensor a, Tensor b, Tensor c) {
+        belongs(op, backend, a.dtype(), a);
+        belongs(op, backend, a.dtype(), b);
+        belongs(op, backend, a.dtype(), c);
+    }
+
+    private static void belongs(String op, TensorBackend backend, DType dtype, Tensor tensor) {
+        if (tensor.backend() != backend) {
+            String owner = tensor.backend().name().equals(backend.name())
+                    ? "another instance of backend '" + backend.name() + "'"
+                    : "backend '" + tensor.backend().name() + "'";
+            throw new IllegalArgumentException(op + ": a tensor of " + owner + " was given to backend '"
+                    + backend.name() + "'; tensors of two backends cannot be mixed");
+        }
+        if (tensor.dtype() != dtype) {
+            throw new IllegalArgumentException(op + ": dtypes " + dtype.label() + " and " + tensor.dtype().label()
+                    + " are mixed; convert one tensor first");
         }
     }
 
@@ -75,6 +96,13 @@ public final class TensorChecks {
                     + " differ");
         }
         return new Shape(left.rows(), right.columns());
+    }
+
+    /** {@code out} is neither {@code a} nor {@code b}. */
+    public static void noAlias(String op, Tensor out, Tensor a, Tensor b) {
+        if (a == out || b == out) {
+            throw new IllegalArgumentException(op + ": the output tensor must not be one of the inputs");
+        }
     }
 
     /** {@code out} is a different tensor from every input. */

@@ -40,7 +40,13 @@ class PredictCommandTest {
         ModelInfo info = ModelInfo.of(model, irisModel.toString());
         double[] raw = ROWS.lines().flatMap(line -> java.util.Arrays.stream(line.split(",")))
                 .mapToDouble(Double::parseDouble).toArray();
-        double[] expected = Predictions.outputs(model.network(), info.preprocessing().features(raw));
+        double[] features = info.preprocessing().features(raw);
+        double[][] rows = new double[3][];
+        for (int r = 0; r < 3; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(features, r * 4, r * 4 + 4);
+        }
+        double[] expected = java.util.Arrays.stream(model.network().predict(rows))
+                .flatMapToDouble(java.util.Arrays::stream).toArray();
         for (int r = 0; r < 3; r++) {
             String[] cells = lines.get(r + 1).split(",");
             for (int c = 0; c < 3; c++) {
