@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModelFileFuzzTest {
 
-    static final int CASES = 12_000;
+    static final int CASES = 50_000;
     private static final long SEED = 20261205L;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final String[] NUMBERS = {"0", "-1", "1", "2", "3", "400000000", "1000000000", "2147483647",

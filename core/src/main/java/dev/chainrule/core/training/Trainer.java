@@ -75,7 +75,7 @@ public final class Trainer {
         Dataset host = training.host();
         boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
         BatchAccuracy counter = new BatchAccuracy(host, network.outputs());
-        int batches = (training.size() + config.batchSize() - 1) / config.batchSize();
+        int batches = (int) ((training.size() + (long) config.batchSize() - 1) / config.batchSize());
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
