@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.chainrule.core.io.ModelFileException;
 import dev.chainrule.core.io.SavedModel;
 import dev.chainrule.core.network.Network;
+import dev.chainrule.testkit.ModelFileBytes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,18 +80,18 @@ class ModelFileFuzzTest {
     }
 
     private static byte[] mutate(byte[] parent, SplittableRandom random) {
-        if (!ModelBytes.wellFormed(parent)) {
+        if (!ModelFileBytes.wellFormed(parent)) {
             return truncateOrFlip(parent, random);
         }
         return switch (random.nextInt(10)) {
             case 0 -> truncateOrFlip(parent, random);
-            case 1, 2 -> ModelBytes.withHeader(parent, replaceNumber(ModelBytes.header(parent), random));
-            case 3, 4 -> ModelBytes.withHeader(parent, insertToken(ModelBytes.header(parent), random));
-            case 5 -> ModelBytes.withHeader(parent, deleteSpan(ModelBytes.header(parent), random));
-            case 6 -> ModelBytes.withHeader(parent, duplicateSpan(ModelBytes.header(parent), random));
+            case 1, 2 -> ModelFileBytes.withHeader(parent, replaceNumber(ModelFileBytes.header(parent), random));
+            case 3, 4 -> ModelFileBytes.withHeader(parent, insertToken(ModelFileBytes.header(parent), random));
+            case 5 -> ModelFileBytes.withHeader(parent, deleteSpan(ModelFileBytes.header(parent), random));
+            case 6 -> ModelFileBytes.withHeader(parent, duplicateSpan(ModelFileBytes.header(parent), random));
             case 7 -> editValues(parent, random);
-            case 8 -> ModelBytes.withChecksum(flip(parent, random, 1 + random.nextInt(4)));
-            default -> ModelBytes.withHeader(parent, replaceNumber(replaceNumber(ModelBytes.header(parent), random),
+            case 8 -> ModelFileBytes.withChecksum(flip(parent, random, 1 + random.nextInt(4)));
+            default -> ModelFileBytes.withHeader(parent, replaceNumber(replaceNumber(ModelFileBytes.header(parent), random),
                     random));
         };
     }
@@ -143,12 +144,12 @@ class ModelFileFuzzTest {
     }
 
     private static byte[] editValues(byte[] parent, SplittableRandom random) {
-        int count = ModelBytes.weights(parent).length / Float.BYTES;
+        int count = ModelFileBytes.weights(parent).length / Float.BYTES;
         if (count == 0) {
-            return ModelBytes.withChecksum(parent.clone());
+            return ModelFileBytes.withChecksum(parent.clone());
         }
         float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE, -0f,
             Float.MIN_VALUE, 1e30f};
-        return ModelBytes.withFloat(parent, random.nextInt(count), special[random.nextInt(special.length)]);
+        return ModelFileBytes.withFloat(parent, random.nextInt(count), special[random.nextInt(special.length)]);
     }
 }

@@ -2,7 +2,9 @@ package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,7 +48,12 @@ final class OutputFolder {
     }
 
     private static String reason(IOException e) {
-        String name = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? name : name.equals("AccessDenied") ? "permission denied" : e.getMessage();
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException system && system.getReason() != null) {
+            return system.getReason();
+        }
+        return "a file cannot be created in it (" + e.getClass().getSimpleName() + ")";
     }
 }
