@@ -54,6 +54,6 @@ final class OutputFolder {
         if (e instanceof FileSystemException system && system.getReason() != null) {
             return system.getReason();
         }
-        return "a file cannot be created in it (" + e.getClass().getSimpleName() + ")";
+        return "a file cannot be created in it";
     }
 }
