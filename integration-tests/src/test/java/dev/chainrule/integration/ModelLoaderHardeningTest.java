@@ -9,9 +9,11 @@ import dev.chainrule.core.io.ModelFile;
 import dev.chainrule.core.io.ModelFileException;
 import dev.chainrule.core.io.SavedModel;
 import dev.chainrule.testkit.Backends;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +61,13 @@ class ModelLoaderHardeningTest {
     void theValidModelAndTheVersionOneFixtureLoad() throws ModelFileException {
         assertEquals(6, decode(ModelLoaderReproducers.valid()).network().layers().size());
         assertEquals(3, decode(ModelLoaderReproducers.versionOne()).network().layers().size());
+    }
+
+    @Test
+    void aFolderIsNamedAsNoModelFile(@TempDir Path folder) {
+        ModelFileException error = assertThrows(ModelFileException.class,
+                () -> ModelFile.load(folder, Backends.reference(), Registries.PLUGINS));
+        assertEquals(folder + " is a folder, not a model file", error.getMessage());
     }
 
     static SavedModel decode(byte[] bytes) throws ModelFileException {

@@ -117,12 +117,12 @@ public final class ModelFile {
      * {@code plugins}.
      */
     public static SavedModel load(Path path, TensorBackend backend, Plugins plugins) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, plugins.layers(), plugins.activations(), null);
+        return decode(read(path), path.toString(), backend, plugins.layers(), plugins.activations(), null);
     }
 
     /** Loads a model onto {@code backend}, converting its parameters to {@code dtype}. */
     public static SavedModel load(Path path, TensorBackend backend, Plugins plugins, DType dtype) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, plugins.layers(), plugins.activations(),
+        return decode(read(path), path.toString(), backend, plugins.layers(), plugins.activations(),
                 dtype);
     }
 
@@ -132,13 +132,13 @@ public final class ModelFile {
      */
     public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations)
             throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, activations, null);
+        return decode(read(path), path.toString(), backend, activations, null);
     }
 
     /** Loads a model onto {@code backend}, converting its parameters to {@code dtype}. */
     public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations,
             DType dtype) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, activations, dtype);
+        return decode(read(path), path.toString(), backend, activations, dtype);
     }
 
     /**
@@ -310,6 +310,19 @@ public final class ModelFile {
         if (!unused.isEmpty()) {
             throw new ModelFileException(source + " holds tensors that its network does not have: " + unused);
         }
+    }
+
+    /** The bytes of a model file, refusing a folder or a file larger than one byte array holds, by name. */
+    private static byte[] read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new ModelFileException(path + " is a folder, not a model file");
+        }
+        long size = Files.size(path);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new ModelFileException(path + " is " + size + " bytes long, more than a model file can be ("
+                    + (Integer.MAX_VALUE - 16) + "); it is not a Chainrule model file");
+        }
+        return Files.readAllBytes(path);
     }
 
     private static ModelFileException truncated(String source, int size, String expected) {
