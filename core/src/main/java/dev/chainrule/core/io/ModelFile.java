@@ -8,6 +8,7 @@ import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.wiring.Plugins;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.MemorySize;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.io.IOException;
@@ -65,7 +66,6 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = {(byte) 0x89, 'C', 'H', 'R', '\r', '\n', 0x1A, '\n'};
     private static final int PREFIX = MAGIC.length + 4 + 4;
-    private static final int MAX_HEADER = 64 << 20;
 
     private ModelFile() {
     }
@@ -117,12 +117,12 @@ public final class ModelFile {
      * {@code plugins}.
      */
     public static SavedModel load(Path path, TensorBackend backend, Plugins plugins) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, plugins.layers(), plugins.activations(), null);
+        return decode(read(path), path.toString(), backend, plugins.layers(), plugins.activations(), null);
     }
 
     /** Loads a model onto {@code backend}, converting its parameters to {@code dtype}. */
     public static SavedModel load(Path path, TensorBackend backend, Plugins plugins, DType dtype) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, plugins.layers(), plugins.activations(),
+        return decode(read(path), path.toString(), backend, plugins.layers(), plugins.activations(),
                 dtype);
     }
 
@@ -132,13 +132,13 @@ public final class ModelFile {
      */
     public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations)
             throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, activations, null);
+        return decode(read(path), path.toString(), backend, activations, null);
     }
 
     /** Loads a model onto {@code backend}, converting its parameters to {@code dtype}. */
     public static SavedModel load(Path path, TensorBackend backend, PluginRegistry<Activation> activations,
             DType dtype) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString(), backend, activations, dtype);
+        return decode(read(path), path.toString(), backend, activations, dtype);
     }
 
     /**
@@ -167,9 +167,13 @@ public final class ModelFile {
     public static SavedModel decode(byte[] bytes, String source, TensorBackend backend, PluginRegistry<Layer> layers,
             PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < PREFIX || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+        int magic = Math.min(bytes.length, MAGIC.length);
+        if (!Arrays.equals(Arrays.copyOf(bytes, magic), Arrays.copyOf(MAGIC, magic)) || bytes.length == 0) {
             throw new ModelFileException(source + " is not a Chainrule model file: it starts with "
-                    + hex(bytes, Math.min(bytes.length, MAGIC.length)) + " instead of " + hex(MAGIC, MAGIC.length));
+                    + hex(bytes, magic) + " instead of " + hex(MAGIC, MAGIC.length));
+        }
+        if (bytes.length < PREFIX) {
+            throw truncated(source, bytes.length, "the " + PREFIX + " bytes of a model file's start");
         }
         in.position(MAGIC.length);
         long version = Integer.toUnsignedLong(in.getInt());
@@ -179,18 +183,21 @@ public final class ModelFile {
                     + (version > VERSION ? ": it was written by a newer Chainrule" : ""));
         }
         long headerLength = Integer.toUnsignedLong(in.getInt());
-        if (headerLength > MAX_HEADER || PREFIX + headerLength + 8 + 4 > bytes.length) {
+        if (headerLength > HeaderJson.MAX_BYTES) {
+            throw new ModelFileException(source + " is corrupt: its header is " + headerLength + " bytes long, more "
+                    + "than the " + HeaderJson.MAX_BYTES + " a model file's header may have");
+        }
+        if (PREFIX + headerLength + 8 + 4 > bytes.length) {
             throw truncated(source, bytes.length, "a header of " + headerLength + " bytes");
         }
-        String json = new String(bytes, PREFIX, (int) headerLength, StandardCharsets.UTF_8);
         in.position(PREFIX + (int) headerLength);
         long weightBytes = in.getLong();
-        long expectedSize = PREFIX + headerLength + 8 + weightBytes + 4;
-        if (weightBytes < 0 || weightBytes > bytes.length || expectedSize > bytes.length) {
+        long available = bytes.length - (PREFIX + headerLength + 8 + 4);
+        if (weightBytes < 0 || weightBytes > available) {
             throw truncated(source, bytes.length, weightBytes + " bytes of weights");
         }
-        if (expectedSize < bytes.length) {
-            throw new ModelFileException(source + " is corrupt: " + (bytes.length - expectedSize)
+        if (weightBytes < available) {
+            throw new ModelFileException(source + " is corrupt: " + (available - weightBytes)
                     + " unexpected bytes after the checksum");
         }
         int weightsStart = in.position();
@@ -204,7 +211,7 @@ public final class ModelFile {
         }
         ModelHeader header;
         try {
-            header = ModelHeader.fromJson(json, version);
+            header = ModelHeader.fromJson(bytes, PREFIX, (int) headerLength, version);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(source + " has an invalid header: " + e.getMessage(), e);
         }
@@ -212,13 +219,19 @@ public final class ModelFile {
             throw new ModelFileException(source + " is corrupt: its header lists " + header.weightBytes()
                     + " bytes of parameters but it holds " + weightBytes);
         }
-        Network network = build(header, source, backend, layers, activations, dtype == null ? header.dtype() : dtype);
+        StoredValues.checkFinite(header, in.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(weightsStart), source);
+        DType target = dtype == null ? header.dtype() : dtype;
+        long values = weightBytes / header.bytesPerValue();
+        String limit = "the " + values + " numbers that " + source + " holds";
+        Network network = build(header, source, backend, layers, activations, target,
+                MemorySize.bytes(values, target), limit);
         restore(header, network, in.position(weightsStart), source);
         return new SavedModel(network, header.metadata());
     }
 
     private static Network build(ModelHeader header, String source, TensorBackend backend, PluginRegistry<Layer> layers,
-            PluginRegistry<Activation> activations, DType dtype) throws ModelFileException {
+            PluginRegistry<Activation> activations, DType dtype, long limitBytes, String limit)
+            throws ModelFileException {
         Function<Spec, Activation> activation = spec -> {
             if (activations.find(spec.name()).isEmpty()) {
                 throw new IllegalArgumentException("it uses the activation '" + spec.name() + "', which is not on the "
@@ -229,13 +242,13 @@ public final class ModelFile {
             return activations.create(spec);
         };
         NetworkBuilder builder = new NetworkBuilder(backend, activation, header.input()).dtype(dtype)
-                .withoutDrawingParameters();
+                .withoutDrawingParameters().memoryLimit(limitBytes, limit);
         for (int k = 1; k <= header.layers().size(); k++) {
             String text = header.layers().get(k - 1);
             Spec spec;
             try {
                 spec = Spec.parse(text);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 throw new ModelFileException(source + ": layer " + k + " has a malformed spec: " + e.getMessage(), e);
             }
             if (layers.find(spec.name()).isEmpty()) {
@@ -246,14 +259,14 @@ public final class ModelFile {
             }
             try {
                 builder.layer(layers.create(spec));
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 throw new ModelFileException(source + ": layer " + k + "'s spec '" + text + "' cannot be created: "
                         + e.getMessage(), e);
             }
         }
         try {
             return builder.build();
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new ModelFileException(source + ": " + e.getMessage(), e);
         }
     }
@@ -263,9 +276,7 @@ public final class ModelFile {
         Map<String, Integer> offsets = new HashMap<>();
         Map<String, ModelHeader.Tensor> stored = new HashMap<>();
         long offset = 0;
-        List<ModelHeader.Tensor> all = new ArrayList<>(header.parameters());
-        all.addAll(header.state());
-        for (ModelHeader.Tensor tensor : all) {
+        for (ModelHeader.Tensor tensor : header.tensors()) {
             if (stored.put(tensor.name(), tensor) != null) {
                 throw new ModelFileException(source + " is corrupt: it lists the tensor '" + tensor.name() + "' twice");
             }
@@ -299,6 +310,19 @@ public final class ModelFile {
         if (!unused.isEmpty()) {
             throw new ModelFileException(source + " holds tensors that its network does not have: " + unused);
         }
+    }
+
+    /** The bytes of a model file, refusing a folder or a file larger than one byte array holds, by name. */
+    private static byte[] read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new ModelFileException(path + " is a folder, not a model file");
+        }
+        long size = Files.size(path);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new ModelFileException(path + " is " + size + " bytes long, more than a model file can be ("
+                    + (Integer.MAX_VALUE - 16) + "); it is not a Chainrule model file");
+        }
+        return Files.readAllBytes(path);
     }
 
     private static ModelFileException truncated(String source, int size, String expected) {

@@ -59,10 +59,26 @@ record ModelHeader(DType dtype, FeatureShape input, List<String> layers, List<Te
         return dtype == DType.FLOAT64 ? Double.BYTES : Float.BYTES;
     }
 
-    /** The number of value bytes that the parameter and state lists imply. */
+    /** The parameters, then the state, in the order their values are stored. */
+    List<Tensor> tensors() {
+        List<Tensor> all = new ArrayList<>(parameters);
+        all.addAll(state);
+        return all;
+    }
+
+    /**
+     * The number of value bytes that the parameter and state lists imply; {@link Long#MAX_VALUE} when they imply more
+     * than a {@code long} counts, which no file holds.
+     */
     long weightBytes() {
-        return (parameters.stream().mapToLong(Tensor::size).sum() + state.stream().mapToLong(Tensor::size).sum())
-                * bytesPerValue();
+        long values = 0;
+        for (Tensor tensor : tensors()) {
+            values += tensor.size();
+            if (values > Long.MAX_VALUE / Double.BYTES) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return values * bytesPerValue();
     }
 
     String toJson() {
@@ -77,7 +93,7 @@ record ModelHeader(DType dtype, FeatureShape input, List<String> layers, List<Te
         root.put("parameters", tensors(parameters));
         root.put("state", tensors(state));
         root.put("metadata", metadata);
-        return Json.write(root);
+        return HeaderJson.write(root);
     }
 
     private static List<Map<String, Object>> tensors(List<Tensor> tensors) {
@@ -91,11 +107,11 @@ record ModelHeader(DType dtype, FeatureShape input, List<String> layers, List<Te
     }
 
     /**
-     * Reads and validates a header of format {@code version} (1 or 2); a problem is an
-     * {@link IllegalArgumentException} naming the field.
+     * Reads and validates the header in {@code length} bytes of {@code bytes} from {@code offset}, of format
+     * {@code version} (1 or 2); a problem is an {@link IllegalArgumentException} naming the field.
      */
-    static ModelHeader fromJson(String json, long version) {
-        Map<String, Object> root = object(Json.read(json), "the header");
+    static ModelHeader fromJson(byte[] bytes, int offset, int length, long version) {
+        Map<String, Object> root = object(HeaderJson.read(bytes, offset, length), "the header");
         String format = text(root, "format", "the header");
         if (!format.equals(FORMAT)) {
             throw new IllegalArgumentException("the header's format is '" + format + "', expected '" + FORMAT + "'");
@@ -200,10 +216,11 @@ record ModelHeader(DType dtype, FeatureShape input, List<String> layers, List<Te
 
     private static int count(Map<String, Object> object, String key, String where) {
         Object value = object.get(key);
-        if (!(value instanceof Double number) || number != Math.rint(number) || number < 1 || number > Integer.MAX_VALUE) {
+        double number = value instanceof Long || value instanceof Double ? ((Number) value).doubleValue() : Double.NaN;
+        if (number != Math.rint(number) || number < 1 || number > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(where + ": '" + key + "' is " + (value == null ? "missing"
-                    : value + ", not a whole number >= 1"));
+                    : value + ", not a whole number from 1 to " + Integer.MAX_VALUE));
         }
-        return number.intValue();
+        return (int) number;
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Function;
  *
  * <p>When a network is rebuilt to load saved values, {@link #draw} returns zeros without resolving the initializer:
  * the values are assigned next, so a model loads even where the initializer it was made with is not on the class path.
+ * Both count their tensors against the network's {@link TensorBudget} before allocating them.
  */
 public final class LayerBinding {
 
@@ -31,6 +32,7 @@ public final class LayerBinding {
     private final Optional<Function<Spec, Initializer>> initializers;
     private final Optional<Spec> networkInitializer;
     private final SplittableRandom random;
+    private final TensorBudget budget;
 
     /**
      * A binding.
@@ -46,6 +48,17 @@ public final class LayerBinding {
     public LayerBinding(int index, FeatureShape input, TensorBackend backend, DType dtype,
             Function<Spec, Activation> activations, Optional<Function<Spec, Initializer>> initializers,
             Optional<Spec> networkInitializer, SplittableRandom random) {
+        this(index, input, backend, dtype, activations, initializers, networkInitializer, random,
+                TensorBudget.unlimited(dtype));
+    }
+
+    /**
+     * A binding whose {@link #draw} and {@link #filled} count every tensor against {@code budget} before creating it.
+     */
+    public LayerBinding(int index, FeatureShape input, TensorBackend backend, DType dtype,
+            Function<Spec, Activation> activations, Optional<Function<Spec, Initializer>> initializers,
+            Optional<Spec> networkInitializer, SplittableRandom random, TensorBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.index = index;
         this.input = Objects.requireNonNull(input, "input");
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -105,6 +118,7 @@ public final class LayerBinding {
      * @param fans the tensor's fan-in and fan-out, which scaled initializers divide by
      */
     public Tensor draw(Spec initializer, Shape shape, Fans fans) {
+        budget.reserve(index, shape);
         if (initializers.isEmpty()) {
             return backend.zeros(dtype, shape);
         }
@@ -118,6 +132,7 @@ public final class LayerBinding {
 
     /** A new tensor of {@code shape} with every element {@code value}. */
     public Tensor filled(Shape shape, double value) {
+        budget.reserve(index, shape);
         return backend.fill(value, backend.zeros(dtype, shape));
     }
 }

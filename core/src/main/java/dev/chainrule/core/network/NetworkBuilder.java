@@ -8,6 +8,7 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -42,6 +43,7 @@ public final class NetworkBuilder {
     private DType dtype = DType.FLOAT32;
     private long seed = 1;
     private Optional<Spec> initializer = Optional.empty();
+    private Optional<Map.Entry<Long, String>> memoryLimit = Optional.empty();
     private boolean drawParameters = true;
 
     /**
@@ -148,6 +150,18 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * Limits the memory of the parameters and state of all layers together: a layer whose tensors would break it fails
+     * the build before they are allocated, naming the layer, the tensor and the memory.
+     *
+     * @param bytes the limit
+     * @param what  what the limit is, for the message, for example {@code "the 1.2 KB of values in model.crm"}
+     */
+    public NetworkBuilder memoryLimit(long bytes, String what) {
+        this.memoryLimit = Optional.of(Map.entry(bytes, what));
+        return this;
+    }
+
     /** The network, with freshly drawn weights and freshly bound layers. */
     public Network build() {
         if (plans.isEmpty()) {
@@ -168,10 +182,12 @@ public final class NetworkBuilder {
         SplittableRandom random = new SplittableRandom(seed);
         Optional<Function<Spec, Initializer>> draw = drawParameters
                 ? Optional.of(spec -> initializers.get().create(spec)) : Optional.empty();
+        TensorBudget budget = memoryLimit.map(limit -> new TensorBudget(limit.getKey(), limit.getValue(), dtype))
+                .orElseGet(() -> TensorBudget.unlimited(dtype));
         List<Layer> bound = new ArrayList<>();
         for (int k = 1; k <= plans.size(); k++) {
             LayerBinding binding = new LayerBinding(k, shapes.get(k - 1), backend, dtype, activations, draw,
-                    initializer, random.split());
+                    initializer, random.split(), budget);
             Layer plan = plans.get(k - 1);
             try {
                 bound.add(plan.bind(binding));

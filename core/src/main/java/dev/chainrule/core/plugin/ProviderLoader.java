@@ -61,6 +61,11 @@ final class ProviderLoader {
                 fail(kind, failures, source + ": " + rootMessage(e));
                 continue;
             }
+            Optional<String> badName = badName(plugin);
+            if (badName.isPresent()) {
+                fail(kind, failures, source + ": " + badName.get());
+                continue;
+            }
             Optional<String> refusal = admission.apply(plugin);
             if (refusal.isPresent()) {
                 String reason = "refused " + label(kind) + " '" + plugin.name() + "': " + refusal.get();
@@ -72,6 +77,21 @@ final class ProviderLoader {
             plugins.add(plugin);
         }
         return new Result<>(plugins, failures, refused);
+    }
+
+    /** Why a plugin's {@code name()} cannot be used: it throws, or returns null or a blank. */
+    private static Optional<String> badName(Plugin plugin) {
+        String name;
+        try {
+            name = plugin.name();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("its name() threw " + rootMessage(e));
+        }
+        if (name == null || name.isBlank()) {
+            return Optional.of("its name() returned " + (name == null ? "null" : "'" + name + "'")
+                    + "; a plugin needs a lower snake case name");
+        }
+        return Optional.empty();
     }
 
     static String label(Class<?> kind) {

@@ -1,5 +1,6 @@
 package dev.chainrule.examples.cli;
 
+import dev.chainrule.core.tensor.MemorySize;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -54,7 +55,14 @@ public final class ChainruleCli implements java.util.concurrent.Callable<Integer
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory: this JVM may use " + MemorySize.format(Runtime.getRuntime().maxMemory())
+                    + " (-Xmx) and the command needed more; raise -Xmx, or use fewer rows (--limit) or smaller layers");
+            code = ErrorHandler.FAILURE;
+        }
         out.flush();
         err.flush();
         return code;

@@ -71,9 +71,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         long seed = info.seed().orElse(42);
         DataSource source = data.load(info.dataset(), seed);
-        LabeledData rowsToUse = choose(source, info);
-        String description = describe(source, info, rowsToUse);
-        check(rowsToUse, info, loaded);
+        LabeledData chosen = choose(source, info);
+        String description = describe(source, info, chosen);
+        LabeledData rowsToUse = check(chosen, info, loaded);
+        if (info.task() == Task.CLASSIFICATION) {
+            ClassLabels.warnIfMissing(spec.commandLine().getErr(), rowsToUse, "the evaluated rows");
+        }
 
         Loss loss = UsageException.check(() -> chainrule.loss(info.loss()));
         Dataset prepared = info.preprocessing().apply(rowsToUse, loss.targetDomain());
@@ -133,7 +136,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 : "all " + chosen.size() + " rows of " + source.name();
     }
 
-    private void check(LabeledData rowsToUse, ModelInfo info, LoadedModel loaded) {
+    /** The rows, their labels renumbered into the model's classes by name; a mismatch is an error. */
+    private LabeledData check(LabeledData rowsToUse, ModelInfo info, LoadedModel loaded) {
         if (rowsToUse.task() != info.task()) {
             throw new IllegalArgumentException("the model does " + info.task().label() + " but " + rowsToUse.name()
                     + " is a " + rowsToUse.task().label() + " data set");
@@ -142,10 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(rowsToUse.name() + " has " + rowsToUse.featureCount()
                     + " features per row but the model takes " + loaded.network().inputs());
         }
-        if (info.task() == Task.CLASSIFICATION && rowsToUse.classes().size() != info.classes().size()) {
-            throw new IllegalArgumentException(rowsToUse.name() + " has " + rowsToUse.classes().size()
-                    + " classes but the model has " + info.classes().size());
-        }
+        return info.task() == Task.CLASSIFICATION ? ClassLabels.inModelOrder(rowsToUse, info.classes()) : rowsToUse;
     }
 
     private void print(PrintWriter out, String description, ClassificationReport report, double loss) {

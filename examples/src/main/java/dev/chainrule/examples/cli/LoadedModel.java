@@ -26,6 +26,10 @@ record LoadedModel(Network network, ModelInfo info) {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--model " + file + " is a folder, not a model file; name the model "
+                    + "file in it, for example " + file.resolve("model.crm"));
+        }
         SavedModel saved = dtype == null
                 ? ModelFile.load(file, chainrule.backend(), chainrule.plugins())
                 : ModelFile.load(file, chainrule.backend(), chainrule.plugins(), dtype);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.chainrule.core.training.EpochResult;
 import dev.chainrule.core.training.TrainingHistory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +43,7 @@ final class MetricsFile {
         root.put("stopped_early", history.stoppedEarly());
         root.put("best_epoch", history.bestEpoch());
         root.put("test", test);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writeValue(file.toFile(), root);
+        KeptFiles.write(file, JSON.writeValueAsBytes(root));
     }
 
     private static Double value(OptionalDouble value) {

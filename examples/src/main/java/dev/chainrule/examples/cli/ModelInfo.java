@@ -65,9 +65,10 @@ record ModelInfo(String dataset, Task task, List<String> classes, Preprocessing 
             }
             Preprocessing preprocessing = metadata.containsKey("feature_offset")
                     ? new Preprocessing(numbers(metadata.get("feature_offset"), inputs, "feature_offset"),
-                            numbers(metadata.get("feature_scale"), inputs, "feature_scale"),
-                            Double.parseDouble(metadata.getOrDefault("target_offset", "0")),
-                            Double.parseDouble(metadata.getOrDefault("target_scale", "1")))
+                            positive(numbers(metadata.get("feature_scale"), inputs, "feature_scale"), "feature_scale"),
+                            numbers(metadata.getOrDefault("target_offset", "0"), 1, "target_offset")[0],
+                            positive(numbers(metadata.getOrDefault("target_scale", "1"), 1, "target_scale"),
+                                    "target_scale")[0])
                     : Preprocessing.identity(inputs);
             String loss = metadata.getOrDefault("loss", task == Task.REGRESSION ? "mse" : "categorical_cross_entropy");
             OptionalDouble testSplit = metadata.containsKey("test_split")
@@ -81,6 +82,17 @@ record ModelInfo(String dataset, Task task, List<String> classes, Preprocessing 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + " has unreadable metadata: " + e.getMessage());
         }
+    }
+
+    /** {@code values}, each of which divides raw numbers: a scale of 0 or below would make every input meaningless. */
+    private static double[] positive(double[] values, String key) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0)) {
+                throw new IllegalArgumentException(key + " value " + (i + 1) + " is " + values[i]
+                        + "; a scale must be > 0");
+            }
+        }
+        return values;
     }
 
     private static String numbers(double[] values) {

@@ -39,7 +39,7 @@ record NetworkDefinition(List<LayerSpec> hidden, Optional<String> output, Option
      */
     Network build(Chainrule chainrule, int inputs, int outputs, String defaultOutput, DType dtype, long seed) {
         return UsageException.check(() -> {
-            NetworkBuilder builder = chainrule.network(inputs).dtype(dtype).seed(seed);
+            NetworkBuilder builder = MemoryLimits.ofThisJvm().limit(chainrule.network(inputs).dtype(dtype).seed(seed));
             initializer.ifPresent(builder::initializer);
             for (LayerSpec layer : hidden) {
                 builder.layer(chainrule.layer(layer.spec().toString()));

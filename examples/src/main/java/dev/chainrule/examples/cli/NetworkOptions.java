@@ -8,10 +8,13 @@ import picocli.CommandLine.Option;
 /** How the user describes a network: {@code --layers} and {@code --output}, or {@code --network FILE}. */
 final class NetworkOptions {
 
+    /** The {@code --layers} value of a network without hidden layers. */
+    static final String NO_HIDDEN_LAYER = "none";
+
     @Option(names = "--layers", paramLabel = "LAYER,...",
             description = "Hidden layers, first to last: dense layers as UNITS:ACTIVATION (optionally :init=SPEC), "
                     + "any other layer by its spec, for example 256:relu,batch_norm,dropout(0.2),128:tanh:init="
-                    + "orthogonal. Default: " + NetworkDefinition.SEED_LAYERS + ".")
+                    + "orthogonal; none for no hidden layer. Default: " + NetworkDefinition.SEED_LAYERS + ".")
     String layers;
 
     @Option(names = "--init", paramLabel = "SPEC",
@@ -44,8 +47,12 @@ final class NetworkOptions {
             return new NetworkDefinition(fromFile.hidden(), output == null ? fromFile.output() : Optional.of(output),
                     initializer == null ? fromFile.initializer() : Optional.of(initializer));
         }
-        return UsageException.check(() -> new NetworkDefinition(
-                LayerSpec.parseList(layers == null ? NetworkDefinition.SEED_LAYERS : layers), Optional.ofNullable(output),
-                Optional.ofNullable(initializer)));
+        if (layers != null && layers.isBlank()) {
+            throw new UsageException("--layers '" + layers + "' names no layer; give hidden layers such as 64:relu, or "
+                    + NO_HIDDEN_LAYER + " for a network of the output layer alone");
+        }
+        String hidden = layers == null ? NetworkDefinition.SEED_LAYERS : layers.equals(NO_HIDDEN_LAYER) ? "" : layers;
+        return UsageException.check(() -> new NetworkDefinition(LayerSpec.parseList(hidden),
+                Optional.ofNullable(output), Optional.ofNullable(initializer)));
     }
 }

@@ -9,12 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A class loader over every jar in a folder of plugins, in name order, whose parent sees the class path. */
-final class PluginJars {
+/**
+ * A class loader over every readable jar in a folder of plugins, in name order, whose parent sees the class path. A
+ * file named {@code .jar} that is not a readable jar is left out and reported like a broken provider: logged, and
+ * listed with the reason.
+ *
+ * @param loader     the class loader
+ * @param unreadable one line per jar left out: its path and why
+ */
+record PluginJars(URLClassLoader loader, List<String> unreadable) {
 
-    private PluginJars() {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginJars.class);
+
+    PluginJars {
+        unreadable = List.copyOf(unreadable);
     }
 
     /**
@@ -22,25 +36,44 @@ final class PluginJars {
      *
      * @throws UsageException if the folder does not exist or holds no jar
      */
-    static URLClassLoader classLoader(Path directory, ClassLoader parent) {
+    static PluginJars open(Path directory, ClassLoader parent) {
         if (!Files.isDirectory(directory)) {
             throw new UsageException("--plugins " + directory + ": no such directory");
         }
         List<URL> jars = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        boolean any = false;
         try (Stream<Path> files = Files.list(directory)) {
             for (Path jar : files.filter(file -> file.getFileName().toString().endsWith(".jar"))
                     .filter(Files::isRegularFile).sorted().toList()) {
-                jars.add(jar.toAbsolutePath().toUri().toURL());
+                any = true;
+                Optional<String> problem = problem(jar);
+                if (problem.isPresent()) {
+                    String failure = jar.toAbsolutePath() + ": not a readable jar (" + problem.get() + ")";
+                    LOG.warn("skipped the plugin jar {}", failure);
+                    unreadable.add(failure);
+                } else {
+                    jars.add(jar.toAbsolutePath().toUri().toURL());
+                }
             }
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-        if (jars.isEmpty()) {
+        if (!any) {
             throw new UsageException("--plugins " + directory + " holds no .jar file; build the plugin (mvn package) "
                     + "and name the folder with its jar, for example target/");
         }
-        return new URLClassLoader("plugins", jars.toArray(URL[]::new), parent);
+        return new PluginJars(new URLClassLoader("plugins", jars.toArray(URL[]::new), parent), unreadable);
+    }
+
+    private static Optional<String> problem(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.getManifest();
+            return Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
     }
 }

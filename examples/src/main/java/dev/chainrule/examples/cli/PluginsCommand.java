@@ -7,6 +7,8 @@ import dev.chainrule.core.tensor.BackendAvailability;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.wiring.Plugins;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -50,10 +52,12 @@ final class PluginsCommand implements Callable<Integer> {
                     aliases(backend), Origins.shorten(entry.origin()));
         }
         out.print(indent(backends.text()));
-        if (!plugins.failures().isEmpty()) {
+        List<String> failures = new ArrayList<>(options.unreadableJars());
+        failures.addAll(plugins.failures());
+        if (!failures.isEmpty()) {
             out.println();
             out.println("providers that could not be loaded" + (options.verify ? " or were refused:" : ":"));
-            plugins.failures().forEach(failure -> out.println("  " + failure));
+            failures.forEach(failure -> out.println("  " + failure));
         }
         return 0;
     }

@@ -13,6 +13,7 @@ import dev.chainrule.core.training.DatasetSource;
 import dev.chainrule.core.training.Evaluation;
 import dev.chainrule.core.training.Evaluator;
 import dev.chainrule.core.training.GradientClipping;
+import dev.chainrule.core.training.LossGrowthCheck;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingHistory;
 import dev.chainrule.examples.data.LabeledData;
@@ -110,10 +111,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write model.crm, metrics.json and training.png. Default: ${DEFAULT-VALUE}.")
     private Path outDir;
 
+    @Option(names = "--divergence-factor", paramLabel = "FACTOR", defaultValue = "3",
+            description = "Stop (exit code 1) when the smoothed training loss grows past FACTOR times its best and above "
+                    + "where it started, although finite; 0 for no such check. Default: ${DEFAULT-VALUE}.")
+    private double divergenceFactor;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         checkOptions();
+        Path model = outDir.resolve("model.crm");
+        Path metrics = outDir.resolve("metrics.json");
+        Path chart = outDir.resolve("training.png");
+        OutputFolder.prepare("--out-dir", outDir, model, metrics, chart);
         NetworkDefinition definition = network.definition();
         Chainrule chainrule = backend.chainrule();
         Optional<Path> streamed = stream.file(data.dataset);
@@ -131,6 +141,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         LabeledData all = source.data();
         Task task = all.task();
+        if (task == Task.CLASSIFICATION) {
+            PrintWriter err = spec.commandLine().getErr();
+            ClassLabels.warnIfMissing(err, training, "the training split");
+            validation.ifPresent(rows -> ClassLabels.warnIfMissing(err, rows, "the validation split"));
+            ClassLabels.warnIfMissing(err, trainTest.second(), "the test split");
+        }
         String lossSpec = loss != null ? loss : task == Task.REGRESSION ? "mse" : "categorical_cross_entropy";
         Loss lossFunction = UsageException.check(() -> chainrule.loss(lossSpec));
         Domain targets = lossFunction.targetDomain();
@@ -139,10 +155,14 @@ final class TrainCommand implements Callable<Integer> {
         LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
         Network net = definition.build(chainrule, all.featureCount(), all.outputCount(),
                 task == Task.REGRESSION ? "identity" : "softmax", dataType(), seed);
+        MemoryLimits.ofThisJvm().checkBatch(batchSize, training.size(), net);
 
         TrainingConfig.Builder config = TrainingConfig.builder(lossFunction, optimizerFunction)
                 .schedule(rates).epochs(epochs).batchSize(batchSize).seed(seed).patience(patience)
                 .listener(new ProgressPrinter(out, cli.interactive(), epochs));
+        if (divergenceFactor > 0) {
+            config.listener(new LossGrowthCheck(divergenceFactor));
+        }
         penalties.apply(config);
         validation.ifPresent(rows -> config.validation(preprocessing.apply(rows, targets)));
         TrainingConfig trainingConfig = UsageException.check(config::build);
@@ -176,9 +196,6 @@ final class TrainCommand implements Callable<Integer> {
 
         LabeledData test = trainTest.second();
         Map<String, Object> testResults = test(net, lossFunction, preprocessing, test, out);
-        Path model = outDir.resolve("model.crm");
-        Path metrics = outDir.resolve("metrics.json");
-        Path chart = outDir.resolve("training.png");
         ModelFile.save(net, info.toMetadata(optimizerFunction.spec().toString()), model);
         MetricsFile.write(run(source, net, trainingConfig, chainrule, seconds), history, testResults, metrics);
         TrainingChart.write(history.epochs(), net + " on " + source.name(), chart);
@@ -299,6 +316,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new UsageException("--validation-split must lie in [0, 1), got " + validationSplit);
+        }
+        if (divergenceFactor != 0 && !(divergenceFactor > 1 && Double.isFinite(divergenceFactor))) {
+            throw new UsageException("--divergence-factor must be 0 (no check) or a number > 1, got "
+                    + divergenceFactor);
         }
         if (patience < 0) {
             throw new UsageException("--patience must be >= 0, got " + patience);

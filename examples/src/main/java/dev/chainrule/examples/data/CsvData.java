@@ -39,59 +39,56 @@ public final class CsvData {
      */
     public static LabeledData load(Path file, Optional<String> labelColumn, Optional<Task> task) throws IOException {
         String source = file.getFileName().toString();
-        List<String[]> lines = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (!line.isBlank()) {
-                    lines.add(line.split(",", -1));
-                    lineNumbers.add(number);
-                }
-            }
+        try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), source)) {
+            return read(rows, source, labelColumn, task);
         }
-        if (lines.isEmpty()) {
+    }
+
+    private static LabeledData read(CsvRows csv, String source, Optional<String> labelColumn, Optional<Task> task)
+            throws IOException {
+        String[] firstRow = csv.next();
+        if (firstRow == null) {
             throw new IllegalArgumentException(source + " is empty");
         }
-        boolean header = java.util.Arrays.stream(lines.get(0)).noneMatch(CsvData::isNumber);
+        boolean header = java.util.Arrays.stream(firstRow).noneMatch(CsvData::isNumber);
         List<String> names = new ArrayList<>();
-        int width = lines.get(0).length;
+        int width = firstRow.length;
         for (int c = 0; c < width; c++) {
-            names.add(header ? lines.get(0)[c].trim() : "column " + (c + 1));
-        }
-        int first = header ? 1 : 0;
-        if (lines.size() == first) {
-            throw new IllegalArgumentException(source + " has a header but no rows");
+            names.add(header ? firstRow[c].trim() : "column " + (c + 1));
         }
         if (width < 2) {
             throw new IllegalArgumentException(source + " has " + width + " column; it needs at least one feature and "
                     + "the label");
         }
         int label = labelIndex(labelColumn, names, header, source);
-        int rows = lines.size() - first;
-        double[] features = new double[rows * (width - 1)];
-        String[] labels = new String[rows];
-        for (int r = 0; r < rows; r++) {
-            String[] cells = lines.get(first + r);
-            int line = lineNumbers.get(first + r);
+        FeatureRows features = new FeatureRows(width - 1);
+        List<String> labelCells = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        for (String[] cells = header ? csv.next() : firstRow; cells != null; cells = csv.next()) {
+            int line = csv.line();
             if (cells.length != width) {
                 throw new IllegalArgumentException(source + ", line " + line + ": " + cells.length + " columns where "
                         + (header ? "the header has " : "the first line has ") + width);
             }
-            int f = 0;
             for (int c = 0; c < width; c++) {
                 if (c == label) {
-                    labels[r] = cells[c].trim();
+                    labelCells.add(cells[c].trim());
                     continue;
                 }
                 try {
-                    features[r * (width - 1) + f++] = CsvTable.number(cells[c], source, line, c + 1);
+                    features.add(CsvTable.number(cells[c], source, line, c + 1));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(e.getMessage() + (header ? " (column '" + names.get(c) + "')" : ""));
                 }
             }
+            lineNumbers.add(line);
         }
+        if (labelCells.isEmpty()) {
+            throw new IllegalArgumentException(source + " has a header but no rows");
+        }
+        int rows = labelCells.size();
+        String[] labels = labelCells.toArray(String[]::new);
+        int first = 0;
         Task chosen = task.orElseGet(() -> guessTask(labels));
         String name = source;
         if (chosen == Task.REGRESSION) {
@@ -99,7 +96,7 @@ public final class CsvData {
             for (int r = 0; r < rows; r++) {
                 targets[r] = CsvTable.number(labels[r], source, lineNumbers.get(first + r), label + 1);
             }
-            return new LabeledData(name, Task.REGRESSION, new Dataset(features, width - 1, targets, 1), List.of(),
+            return new LabeledData(name, Task.REGRESSION, new Dataset(features.toArray(), width - 1, targets, 1), List.of(),
                     OptionalDouble.empty());
         }
         List<String> classes = classes(labels);
@@ -109,7 +106,7 @@ public final class CsvData {
         for (int r = 0; r < rows; r++) {
             targets[r] = index.get(canonical(labels[r]));
         }
-        return new LabeledData(name, Task.CLASSIFICATION, new Dataset(features, width - 1, targets, 1), classes,
+        return new LabeledData(name, Task.CLASSIFICATION, new Dataset(features.toArray(), width - 1, targets, 1), classes,
                 OptionalDouble.empty());
     }
 

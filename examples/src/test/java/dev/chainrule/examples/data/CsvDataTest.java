@@ -66,4 +66,22 @@ class CsvDataTest {
                 () -> CsvData.load(file, Optional.empty(), Optional.empty()));
         assertEquals("ragged.csv, line 3: 2 columns where the header has 3", error.getMessage());
     }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnsNameAndQuotedCellsAreRead() throws IOException {
+        Path file = Files.writeString(folder.resolve("bom.csv"), "\uFEFFx,\"y\",z\n\"1\",2,5\n3,4,6\n");
+        LabeledData data = CsvData.load(file, Optional.of("x"), Optional.empty());
+        assertEquals(List.of("1", "3"), data.classes());
+        assertArrayEquals(new double[] {2, 5, 4, 6}, data.raw().features());
+        Path quoted = Files.writeString(folder.resolve("quoted.csv"), "x,label\n1,\"a, b\"\n2,\"say \"\"c\"\"\"\n");
+        assertEquals(List.of("a, b", "say \"c\""), CsvData.load(quoted, Optional.empty(), Optional.empty()).classes());
+    }
+
+    @Test
+    void anUnclosedQuoteNamesItsLine() throws IOException {
+        Path file = Files.writeString(folder.resolve("quote.csv"), "x,label\n1,a\n2,\"b\n");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> CsvData.load(file, Optional.empty(), Optional.empty()));
+        assertTrue(error.getMessage().startsWith("quote.csv, line "), error.getMessage());
+    }
 }
