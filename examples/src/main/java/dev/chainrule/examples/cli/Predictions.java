@@ -3,6 +3,7 @@ package dev.chainrule.examples.cli;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.training.Dataset;
 
 /** Runs a network over many rows in batches. */
 final class Predictions {
@@ -15,12 +16,27 @@ final class Predictions {
     /** The outputs for {@code inputs} (row-major, the network's input width per row), row-major. */
     static double[] outputs(Network network, double[] inputs) {
         int width = network.inputs();
-        int rows = inputs.length / width;
+        return outputs(network, inputs.length / width,
+                (start, slice) -> System.arraycopy(inputs, start * width, slice, 0, slice.length));
+    }
+
+    /** The outputs for the features of {@code rows}, row-major, converting one batch of rows at a time. */
+    static double[] outputs(Network network, Dataset rows) {
+        return outputs(network, rows.size(), rows::copyFeatureRows);
+    }
+
+    /** Copies whole rows of features from row {@code start} on into {@code slice} (modified). */
+    private interface RowSource {
+        void copy(int start, double[] slice);
+    }
+
+    private static double[] outputs(Network network, int rows, RowSource source) {
+        int width = network.inputs();
         double[] outputs = new double[rows * network.outputs()];
         for (int start = 0; start < rows; start += BATCH) {
             int count = Math.min(BATCH, rows - start);
             double[] slice = new double[count * width];
-            System.arraycopy(inputs, start * width, slice, 0, slice.length);
+            source.copy(start, slice);
             Tensor batch = network.backend().fromArray(network.dtype(), new Shape(count, width), slice);
             double[] values = network.predict(batch).toDoubleArray();
             System.arraycopy(values, 0, outputs, start * network.outputs(), values.length);
