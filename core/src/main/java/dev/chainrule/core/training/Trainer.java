@@ -3,7 +3,7 @@ package dev.chainrule.core.training;
 import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Tensor;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
