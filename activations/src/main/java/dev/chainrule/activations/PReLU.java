@@ -2,11 +2,11 @@ package dev.chainrule.activations;
 
 import com.google.auto.service.AutoService;
 import dev.chainrule.core.activation.Activation;
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Shape;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Peak memory of the README's Fashion-MNIST command, run in a JVM of its own: {@code chainrule train --dataset
  * fashion-mnist --layers "256:tanh,128:sigmoid,64:relu"} (Adam, batch 32, validation after the epoch) for one epoch,
- * with the JVM's default heap sizing and the Vector API module, as the README runs it. The peak resident set
+ * with the README's JVM options ({@link #JVM_OPTIONS}: the heap capped, the Vector API module), as the README runs it. The peak resident set
  * ({@code VmHWM} in {@code /proc/PID/status}: Java heap, native memory such as ND4J's arrays and libraries, and the
  * JVM itself) is read every {@value #POLL_MILLISECONDS} ms while the child runs; it only grows, so the last reading
  * is the peak up to the child's last moments.
@@ -22,6 +22,9 @@ final class PeakMemory {
 
     /** How often the child's status is read. */
     static final int POLL_MILLISECONDS = 20;
+
+    /** The JVM options of the README's command, before {@code -jar}. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "--add-modules", "jdk.incubator.vector");
 
     private PeakMemory() {
     }
@@ -42,8 +45,9 @@ final class PeakMemory {
         }
         Path outDir = Files.createTempDirectory("chainrule-peak-");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), "dev.chainrule.examples.cli.ChainruleCli"));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.chainrule.examples.cli.ChainruleCli"));
         command.addAll(command(backend, outDir));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -101,7 +101,8 @@ final class SummaryTable {
                 + "memory ratios are ours over PyTorch's (below 1 means we use less). PyTorch "
                 + (torch == null ? "was not measured (no /usr/bin/python3 with torch)." : "ran with "
                 + PyTorchReference.THREADS + " threads and Debian's OpenBLAS; its memory figure is one training epoch "
-                + "with Adam and validation, ours the README's command for one epoch (`" + String.join(" ",
+                + "with Adam and validation, ours the README's command for one epoch (`java " + String.join(" ",
+                PeakMemory.JVM_OPTIONS) + " ... " + String.join(" ",
                 PeakMemory.command("BACKEND", java.nio.file.Path.of("DIR"))) + "`)."));
         lines.add("");
         target("plain batch-1024 inference >= 1.0x PyTorch", plainBatch / torchBatch, 1.0);

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Accuracy;
 import dev.chainrule.core.training.Dataset;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.plugin.PluginVerification;
 import dev.chainrule.core.wiring.Plugins;
 import dev.chainrule.testkit.PluginJar;
@@ -114,6 +115,60 @@ class PluginJarDiscoveryTest {
                 () -> strict.activations().create("steep"));
         assertTrue(unknown.getMessage().startsWith("activation 'steep' is on the class path but was not registered: "
                 + "refused activation 'steep': its derivative is wrong"), unknown.getMessage());
+    }
+
+    @Test
+    void strictVerificationRefusesALayerWhoseBackwardIsWrongAndKeepsEveryBuiltInLayer() {
+        Path jar = new PluginJar()
+                .source("org.example.wrong.Twice", twiceLayer("Twice", "twice", "gradOutput"))
+                .source("org.example.wrong.Doubling", twiceLayer("Doubling", "doubling", "twice"))
+                .register(Layer.class, "org.example.wrong.Twice")
+                .register(Layer.class, "org.example.wrong.Doubling")
+                .write(folder.resolve("layers.jar"));
+        URLClassLoader jars = load(jar);
+
+        assertTrue(Plugins.discover(jars).layers().find("twice").isPresent());
+        Plugins strict = Plugins.discover(jars, PluginVerification.STRICT);
+        assertTrue(strict.layers().find("twice").isEmpty(), "a wrong layer is not registered");
+        assertTrue(strict.layers().find("doubling").isPresent(), "a correct layer passes");
+        assertTrue(strict.layers().names().containsAll(Registries.PLUGINS.layers().names()),
+                "every built-in passes, dense (which needs its units) unprobed: " + strict.failures());
+        List<String> failures = strict.failures();
+        assertEquals(1, failures.size(), failures::toString);
+        assertTrue(failures.get(0).startsWith("org.example.wrong.Twice from " + location(jar) + ": refused layer "
+                + "'twice': its derivative is wrong: gradient check of layer twice dE/d(input): max error "),
+                failures.get(0));
+    }
+
+    /** A layer computing {@code 2x} whose backward writes {@code gradient} ({@code twice} is right) into dE/dx. */
+    private static String twiceLayer(String className, String name, String gradient) {
+        return """
+                package org.example.wrong;
+
+                import dev.chainrule.core.activation.ForwardContext;
+                import dev.chainrule.core.network.FeatureShape;
+                import dev.chainrule.core.network.Layer;
+                import dev.chainrule.core.network.LayerMemory;
+                import dev.chainrule.core.tensor.BinaryOp;
+                import dev.chainrule.core.tensor.Tensor;
+                import java.util.List;
+                import java.util.Optional;
+
+                public final class %s implements Layer {
+                    public String name() { return "%s"; }
+                    public FeatureShape outputShape(FeatureShape input) { return input; }
+                    public Tensor forward(Tensor input, Tensor output, ForwardContext context, LayerMemory memory) {
+                        return input.backend().binary(BinaryOp.MUL, input, 2.0, output);
+                    }
+                    public void backward(Tensor input, Tensor output, Tensor gradOutput, Optional<Tensor> gradInput,
+                            List<Tensor> parameterGradients, LayerMemory memory) {
+                        gradInput.ifPresent(out -> {
+                            Tensor twice = gradOutput.backend().binary(BinaryOp.MUL, gradOutput, 2.0, out.newLike());
+                            out.backend().copy(%s, out);
+                        });
+                    }
+                }
+                """.formatted(className, name, gradient);
     }
 
     /** How a class's origin names the jar: its URL, {@code file:/path/to.jar}. */

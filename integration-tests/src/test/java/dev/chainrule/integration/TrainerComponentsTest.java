@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.Backpropagation;

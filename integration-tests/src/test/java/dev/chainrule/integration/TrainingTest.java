@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.training.BatchResult;
 import dev.chainrule.core.training.Dataset;

@@ -1,8 +1,8 @@
 package dev.chainrule.layers;
 
 import dev.chainrule.core.network.LayerBinding;
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.plugin.Arguments;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Shape;
 import java.util.List;
 

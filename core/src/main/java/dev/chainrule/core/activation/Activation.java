@@ -1,10 +1,10 @@
 package dev.chainrule.core.activation;
 
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Plugin;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.chainrule.core.gradcheck;
 import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.LayerMemory;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.ArrayList;

@@ -1,8 +1,14 @@
 package dev.chainrule.core.gradcheck;
 
 import dev.chainrule.core.activation.Activation;
+import dev.chainrule.core.activation.FiniteDomain;
 import dev.chainrule.core.activation.ForwardContext;
+import dev.chainrule.core.initializer.Initializer;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.FeatureShape;
+import dev.chainrule.core.network.Layer;
+import dev.chainrule.core.network.LayerBinding;
+import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
@@ -11,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A quick finite-difference probe of a plugin's derivatives, in float64 on one backend: what strict plugin discovery
@@ -23,6 +31,12 @@ import java.util.Optional;
  *       inference and in a training pass, and the gradient of every parameter it owns.</li>
  *   <li>A loss is checked at outputs and targets drawn from the domains it advertises
  *       ({@link SamplePoints#typical(dev.chainrule.core.loss.Domain, TensorBackend, DType, int, int, long)}).</li>
+ *   <li>A layer, at the configuration it was given, is bound to inputs of {@value #COLUMNS} features, as a network
+ *       binds it, and {@link LayerGradientChecker} checks its input and parameter gradients at {@value #ROWS} x
+ *       {@value #COLUMNS} random points in [-3, 3], in an inference pass and in a training pass with fixed noise.
+ *       A layer that cannot be bound without arguments it does not have (a dense layer needs its units) is not
+ *       checked: {@link #check(Layer, Function, Function)} throws {@link NotCheckable}, and {@link #problem(Layer,
+ *       Function, Function)} finds no problem, since nothing wrong was seen.</li>
  * </ul>
  *
  * <pre>{@code
@@ -89,6 +103,55 @@ public final class PluginVerifier {
         return List.of(GradientChecker.check(loss, output, target));
     }
 
+    /**
+     * Every check of {@code layer}: its input and parameter gradients in an inference pass, then in a training pass.
+     *
+     * @param activations  creates the activations the layer names, as a network's builder does
+     * @param initializers creates the initializers of its parameters
+     * @throws NotCheckable when the layer cannot be bound as configured, saying why
+     */
+    public List<GradientCheckResult> check(Layer layer, Function<Spec, Activation> activations,
+            Function<Spec, Initializer> initializers) {
+        FeatureShape input = FeatureShape.flat(COLUMNS);
+        Layer bound;
+        try {
+            layer.outputShape(input);
+            bound = layer.bind(new LayerBinding(1, input, backend, DType.FLOAT64, activations,
+                    Optional.of(initializers), Optional.empty(), new SplittableRandom(seed)));
+        } catch (IllegalArgumentException e) {
+            throw new NotCheckable(layer.spec() + " cannot be bound to " + COLUMNS + " inputs as configured: "
+                    + e.getMessage(), e);
+        }
+        Tensor x = SamplePoints.activationInputs(backend, DType.FLOAT64, ROWS, COLUMNS, RANGE,
+                FiniteDomain.EVERYWHERE, seed);
+        List<GradientCheckResult> results = new ArrayList<>(
+                LayerGradientChecker.check(bound, x, seed, ForwardContext::inference));
+        results.addAll(LayerGradientChecker.check(bound, x, seed, () -> ForwardContext.training(seed)));
+        return results;
+    }
+
+    /** Why {@code layer} cannot be trusted, if it cannot; nothing when it cannot be bound as configured. */
+    public Optional<String> problem(Layer layer, Function<Spec, Activation> activations,
+            Function<Spec, Initializer> initializers) {
+        return problem(() -> {
+            try {
+                return check(layer, activations, initializers);
+            } catch (NotCheckable e) {
+                return List.of();
+            }
+        });
+    }
+
+    /** A plugin that the verifier cannot check as configured, such as a layer that needs arguments it was not given. */
+    public static final class NotCheckable extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotCheckable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Why {@code activation} cannot be trusted (its worst check and by how much, or what it threw), if it cannot. */
     public Optional<String> problem(Activation activation) {
         return problem(() -> check(activation));
@@ -110,6 +173,9 @@ public final class PluginVerifier {
             results = check.get();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of("its derivative could not be checked: " + e);
+        }
+        if (results.isEmpty()) {
+            return Optional.empty();
         }
         GradientCheckResult worst = worst(results);
         if (worst.passes(tolerance)) {

@@ -8,6 +8,7 @@ import dev.chainrule.core.initializer.Zeros;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
 import dev.chainrule.core.tensor.BinaryOp;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Shape;

@@ -4,6 +4,7 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Plugin;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 import java.util.Optional;

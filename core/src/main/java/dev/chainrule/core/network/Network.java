@@ -2,6 +2,7 @@ package dev.chainrule.core.network;
 
 import dev.chainrule.core.activation.ForwardContext;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;

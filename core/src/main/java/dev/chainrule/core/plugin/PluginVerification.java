@@ -10,10 +10,11 @@ public enum PluginVerification {
     NONE,
 
     /**
-     * Every activation and loss is first probed by finite differences
+     * Every activation, loss and layer is first probed by finite differences
      * ({@link dev.chainrule.core.gradcheck.PluginVerifier}, float64, on the available backend with the highest
      * priority); one whose derivative is wrong is refused: logged, reported with the error it showed among the
-     * registry's {@link PluginRegistry#failures() failures}, and not registered. Costs a few milliseconds per plugin.
+     * registry's {@link PluginRegistry#failures() failures}, and not registered. A layer that cannot be built at its
+     * defaults (a dense layer needs its units) is registered unprobed. Costs a few milliseconds per plugin.
      */
     STRICT
 }

@@ -1,7 +1,7 @@
 package dev.chainrule.core.training;
 
 import dev.chainrule.core.network.Layer;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.network.State;
 import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;

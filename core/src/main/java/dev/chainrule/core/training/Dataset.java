@@ -70,7 +70,8 @@ public final class Dataset {
         if (!(scale >= 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("the scale of byte features must be finite and >= 0, got " + scale);
         }
-        return new Dataset(new Features.UnsignedBytes(values, scale), featureCount, targets, targetCount);
+        return new Dataset(new Features.UnsignedBytes(values, Features.UnsignedBytes.scaled(scale)), featureCount,
+                targets, targetCount);
     }
 
     private static Features checked(Features features, int featureCount, double[] targets, int targetCount) {
@@ -195,6 +196,41 @@ public final class Dataset {
             System.arraycopy(targets, indices[i] * targetCount, y, i * targetCount, targetCount);
         }
         return new Dataset(features.rows(indices, featureCount), featureCount, y, targetCount);
+    }
+
+    /**
+     * This set's rows with each feature {@code x} of column {@code c} replaced by {@code (x - offset[c]) / scale[c]},
+     * and the same targets. A set of bytes whose offset and scale are the same in every column (images divided by
+     * their largest pixel value) stays a set of the same bytes, sharing them, whose 256 levels are mapped once: the
+     * same numbers as mapping every feature, at no memory cost. Otherwise the result holds doubles.
+     *
+     * @param offset per column, {@link #featureCount()} of them
+     * @param scale  per column, {@link #featureCount()} of them
+     * @throws IllegalArgumentException when the arrays do not have one value per column, or a result is not finite
+     */
+    public Dataset standardised(double[] offset, double[] scale) {
+        if (offset.length != featureCount || scale.length != featureCount) {
+            throw new IllegalArgumentException("standardising needs one offset and one scale per feature column ("
+                    + featureCount + "), got " + offset.length + " and " + scale.length);
+        }
+        Features mapped = features.standardised(offset, scale);
+        Dataset result = new Dataset(mapped, featureCount, targets, targetCount);
+        if (mapped instanceof Features.Doubles doubles) {
+            requireFinite("feature", doubles.values(), featureCount);
+        } else if (mapped instanceof Features.UnsignedBytes bytes) {
+            for (int level = 0; level < Features.LEVELS; level++) {
+                if (!Double.isFinite(bytes.levels()[level])) {
+                    throw new IllegalArgumentException("the byte value " + level + " becomes " + bytes.levels()[level]
+                            + " when standardised; every value must be a finite number");
+                }
+            }
+        }
+        return result;
+    }
+
+    /** This set's features (shared, not copied) with other targets, {@code targetCount} per row, row-major. */
+    public Dataset withTargets(double[] targets, int targetCount) {
+        return new Dataset(features, featureCount, targets, targetCount);
     }
 
     /**

@@ -2,10 +2,13 @@ package dev.chainrule.core.training;
 
 /**
  * How a {@link Dataset} keeps its features (in memory; {@link BatchFeatures} is where a batch's features are read
- * from during training): as doubles, or compactly as unsigned bytes with a scale (images), each
- * read as {@code (byte & 0xff) * scale}. Row-major, {@code width} features a row.
+ * from during training): as doubles, or compactly as unsigned bytes (images), each read as one of 256 levels,
+ * {@code levels[byte & 0xff]}. Row-major, {@code width} features a row.
  */
 sealed interface Features {
+
+    /** The number of values a byte takes. */
+    int LEVELS = 256;
 
     /** Number of features in all rows. */
     int length();
@@ -27,6 +30,12 @@ sealed interface Features {
 
     /** Every feature as a double, row-major; may be the kept array itself. */
     double[] asDoubles();
+
+    /**
+     * Each feature {@code x} of column {@code c} as {@code (x - offset[c]) / scale[c]}, in the same representation
+     * where it can be kept there.
+     */
+    Features standardised(double[] offset, double[] scale);
 
     /** Features kept as doubles. */
     record Doubles(double[] values) implements Features {
@@ -66,10 +75,34 @@ sealed interface Features {
         public double[] asDoubles() {
             return values;
         }
+
+        @Override
+        public Features standardised(double[] offset, double[] scale) {
+            int width = offset.length;
+            double[] out = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (values[i] - offset[i % width]) / scale[i % width];
+            }
+            return new Doubles(out);
+        }
     }
 
-    /** Features kept as unsigned bytes, each standing for {@code (byte & 0xff) * scale}. */
-    record UnsignedBytes(byte[] values, double scale) implements Features {
+    /**
+     * Features kept as unsigned bytes, each standing for {@code levels[byte & 0xff]}.
+     *
+     * @param values the bytes, row-major
+     * @param levels the 256 values a byte stands for
+     */
+    record UnsignedBytes(byte[] values, double[] levels) implements Features {
+
+        /** The levels {@code 0, scale, 2 * scale, ..., 255 * scale}. */
+        static double[] scaled(double scale) {
+            double[] levels = new double[LEVELS];
+            for (int level = 0; level < LEVELS; level++) {
+                levels[level] = level * scale;
+            }
+            return levels;
+        }
 
         @Override
         public int length() {
@@ -78,14 +111,14 @@ sealed interface Features {
 
         @Override
         public double at(int i) {
-            return (values[i] & 0xff) * scale;
+            return levels[values[i] & 0xff];
         }
 
         @Override
         public void copyRows(int firstRow, int width, double[] into) {
             int from = firstRow * width;
             for (int i = 0; i < into.length; i++) {
-                into[i] = (values[from + i] & 0xff) * scale;
+                into[i] = levels[values[from + i] & 0xff];
             }
         }
 
@@ -94,7 +127,7 @@ sealed interface Features {
             for (int row = 0, at = 0; at < into.length; row++, at += width) {
                 int from = order[offset + row] * width;
                 for (int i = 0; i < width; i++) {
-                    into[at + i] = (values[from + i] & 0xff) * scale;
+                    into[at + i] = levels[values[from + i] & 0xff];
                 }
             }
         }
@@ -105,7 +138,7 @@ sealed interface Features {
             for (int i = 0; i < indices.length; i++) {
                 System.arraycopy(values, indices[i] * width, picked, i * width, width);
             }
-            return new UnsignedBytes(picked, scale);
+            return new UnsignedBytes(picked, levels);
         }
 
         @Override
@@ -113,6 +146,31 @@ sealed interface Features {
             double[] doubles = new double[values.length];
             copyRows(0, 1, doubles);
             return doubles;
+        }
+
+        /**
+         * With the same offset and scale in every column, the same bytes over standardised levels (the very numbers
+         * that standardising each feature gives); otherwise doubles.
+         */
+        @Override
+        public Features standardised(double[] offset, double[] scale) {
+            if (!uniform(offset) || !uniform(scale)) {
+                return new Doubles(asDoubles()).standardised(offset, scale);
+            }
+            double[] mapped = new double[LEVELS];
+            for (int level = 0; level < LEVELS; level++) {
+                mapped[level] = (levels[level] - offset[0]) / scale[0];
+            }
+            return new UnsignedBytes(values, mapped);
+        }
+
+        private static boolean uniform(double[] values) {
+            for (double value : values) {
+                if (Double.compare(value, values[0]) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

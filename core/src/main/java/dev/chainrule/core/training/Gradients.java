@@ -1,6 +1,6 @@
 package dev.chainrule.core.training;
 
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Tensor;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.chainrule.core.training;
 
-import dev.chainrule.core.network.Parameter;
 import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.schedule.LearningRateSchedule;
+import dev.chainrule.core.tensor.Parameter;
 import java.util.List;
 
 /**

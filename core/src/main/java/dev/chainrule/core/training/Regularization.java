@@ -1,7 +1,7 @@
 package dev.chainrule.core.training;
 
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.chainrule.core.data.Batch;
 import dev.chainrule.core.data.BatchSource;
 import dev.chainrule.core.data.BatchStream;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.network.State;
 import dev.chainrule.core.optimizer.OptimizerState;
 import dev.chainrule.core.tensor.Tensor;

@@ -50,8 +50,8 @@ public record Plugins(PluginRegistry<Activation> activations, PluginRegistry<Los
     }
 
     /**
-     * Discovers every plugin visible to {@code classLoader}; under {@link PluginVerification#STRICT}, an activation or
-     * loss whose derivative fails a finite-difference probe is refused.
+     * Discovers every plugin visible to {@code classLoader}; under {@link PluginVerification#STRICT}, an activation,
+     * loss or layer whose derivative fails a finite-difference probe ({@link PluginVerifier}) is refused.
      */
     public static Plugins discover(ClassLoader classLoader, PluginVerification verification) {
         PluginRegistry<TensorBackend> backends = PluginRegistry.discover(TensorBackend.class, classLoader);
@@ -60,13 +60,18 @@ public record Plugins(PluginRegistry<Activation> activations, PluginRegistry<Los
         Function<Activation, Optional<String>> activationCheck = activation -> verifier
                 .flatMap(probe -> probe.problem(activation));
         Function<Loss, Optional<String>> lossCheck = loss -> verifier.flatMap(probe -> probe.problem(loss));
-        return new Plugins(PluginRegistry.discover(Activation.class, classLoader, activationCheck),
+        PluginRegistry<Activation> activations = PluginRegistry.discover(Activation.class, classLoader,
+                activationCheck);
+        PluginRegistry<Initializer> initializers = PluginRegistry.discover(Initializer.class, classLoader);
+        Function<Layer, Optional<String>> layerCheck = layer -> verifier
+                .flatMap(probe -> probe.problem(layer, activations::create, initializers::create));
+        return new Plugins(activations,
                 PluginRegistry.discover(Loss.class, classLoader, lossCheck),
                 PluginRegistry.discover(Optimizer.class, classLoader),
                 backends,
                 PluginRegistry.discover(LearningRateSchedule.class, classLoader),
-                PluginRegistry.discover(Layer.class, classLoader),
-                PluginRegistry.discover(Initializer.class, classLoader));
+                PluginRegistry.discover(Layer.class, classLoader, layerCheck),
+                initializers);
     }
 
     /** Every provider that was found but could not be loaded, or was refused, across all kinds. */

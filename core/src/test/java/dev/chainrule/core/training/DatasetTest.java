@@ -50,6 +50,47 @@ class DatasetTest {
     }
 
     @Test
+    void standardisedBytesStayBytesAndEqualStandardisedDoublesBitForBit() {
+        byte[] values = new byte[256];
+        for (int level = 0; level < values.length; level++) {
+            values[level] = (byte) level;
+        }
+        Dataset bytes = Dataset.ofUnsignedBytes(values, 2, 1, new double[128], 1);
+        Dataset doubles = new Dataset(bytes.features().clone(), 2, new double[128], 1);
+        double[] offset = {3, 3};
+        double[] scale = {255, 255};
+        Dataset fromBytes = bytes.standardised(offset, scale);
+        assertFalse(fromBytes.hasFeatureDoubles());
+        double[] expected = doubles.standardised(offset, scale).features();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals((i - 3) / 255.0, expected[i]);
+            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(fromBytes.features()[i]),
+                    "byte " + i);
+        }
+        assertSame(bytes.targets(), fromBytes.targets());
+    }
+
+    @Test
+    void bytesStandardisedPerColumnBecomeDoubles() {
+        Dataset standardised = pixels().standardised(new double[] {0, 10}, new double[] {1, 2});
+        assertArrayEquals(new double[] {0, 58.75, 5, 0, 64, -4.75}, standardised.features());
+        assertArrayEquals(pixels().targets(), standardised.targets());
+        assertThrows(IllegalArgumentException.class, () -> pixels().standardised(new double[] {0}, new double[] {1}));
+        IllegalArgumentException notFinite = assertThrows(IllegalArgumentException.class,
+                () -> pixels().standardised(new double[] {0, 0}, new double[] {0, 0}));
+        assertTrue(notFinite.getMessage().contains("finite"), notFinite.getMessage());
+    }
+
+    @Test
+    void otherTargetsShareTheFeatures() {
+        Dataset relabelled = pixels().withTargets(new double[] {2, 1, 0}, 1);
+        assertEquals(1, relabelled.targetCount());
+        assertArrayEquals(new double[] {2, 1, 0}, relabelled.targets());
+        assertArrayEquals(pixels().features(), relabelled.features());
+        assertThrows(IllegalArgumentException.class, () -> pixels().withTargets(new double[] {0, 1}, 1));
+    }
+
+    @Test
     void rowsOfACompactSetStayCompact() {
         Dataset picked = pixels().rows(new int[] {2, 0});
         assertFalse(picked.hasFeatureDoubles());

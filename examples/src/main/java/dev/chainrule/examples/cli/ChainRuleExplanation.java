@@ -4,7 +4,7 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.network.DenseLayer;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.training.Backpropagation;

@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         Loss loss = UsageException.check(() -> chainrule.loss(info.loss()));
         Dataset prepared = info.preprocessing().apply(rowsToUse, loss.targetDomain());
-        double[] outputs = Predictions.outputs(loaded.network(), prepared.features());
+        double[] outputs = Predictions.outputs(loaded.network(), prepared);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("dataset", source.name());

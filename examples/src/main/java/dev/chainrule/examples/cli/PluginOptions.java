@@ -14,7 +14,7 @@ final class PluginOptions {
     Path directory;
 
     @Option(names = "--verify-plugins",
-            description = "Probe the derivative of every activation and loss by finite differences when loading, and "
+            description = "Probe the derivative of every activation, loss and layer by finite differences when loading, and "
                     + "refuse (with a warning saying by how much) the ones that are wrong.")
     boolean verify;
 

@@ -67,7 +67,8 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
     }
 
     /**
-     * The training form of {@code data} for a loss whose targets lie in {@code targets}: preprocessed features, and
+     * The training form of {@code data} for a loss whose targets lie in {@code targets}: preprocessed features (images
+     * kept as their bytes, see {@link Dataset#standardised}), and
      * classes as a label column ({@link Domain#CLASS_LABEL}), as -1/1 rows ({@link Domain#SIGN}) or one-hot rows
      * (every other domain), or scaled regression targets.
      */
@@ -76,17 +77,17 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
             throw new IllegalArgumentException(data.name() + " has " + data.featureCount() + " features per row but the "
                     + "model takes " + featureOffset.length);
         }
-        double[] x = features(data.raw().features());
+        Dataset x = data.raw().standardised(featureOffset, featureScale);
         double[] labels = data.raw().targets();
         if (data.task() == Task.REGRESSION) {
             double[] y = new double[labels.length];
             for (int r = 0; r < labels.length; r++) {
                 y[r] = (labels[r] - targetOffset) / targetScale;
             }
-            return new Dataset(x, data.featureCount(), y, 1);
+            return x.withTargets(y, 1);
         }
         if (targets == Domain.CLASS_LABEL) {
-            return new Dataset(x, data.featureCount(), labels.clone(), 1);
+            return x.withTargets(labels.clone(), 1);
         }
         int classes = data.classes().size();
         double off = targets == Domain.SIGN ? -1 : 0;
@@ -95,7 +96,7 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
         for (int r = 0; r < labels.length; r++) {
             y[r * classes + (int) labels[r]] = 1;
         }
-        return new Dataset(x, data.featureCount(), y, classes);
+        return x.withTargets(y, classes);
     }
 
     /** A network output for regression, in the target's own units. */

@@ -263,7 +263,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("rows", test.size());
         results.put("loss", evaluation.loss());
-        double[] outputs = Predictions.outputs(net, prepared.features());
+        double[] outputs = Predictions.outputs(net, prepared);
         if (test.task() == Task.CLASSIFICATION) {
             int[] actual = java.util.Arrays.stream(test.raw().targets()).mapToInt(value -> (int) value).toArray();
             ClassificationReport report = ClassificationReport.of(test.classes(), actual,

@@ -62,25 +62,29 @@ public final class FashionMnist {
         for (int r = 0; r < images.rows(); r++) {
             targets[r * CLASSES.size() + images.labels().unsigned(r)] = 1;
         }
-        byte[] pixels = images.pixels().values();
-        if (pixels.length != images.rows() * images.width()) {
-            pixels = Arrays.copyOf(pixels, images.rows() * images.width());
-        }
-        return Dataset.ofUnsignedBytes(pixels, images.width(), 1.0 / PIXEL_MAX, targets, CLASSES.size());
+        return Dataset.ofUnsignedBytes(pixels(images), images.width(), 1.0 / PIXEL_MAX, targets, CLASSES.size());
     }
 
+    /**
+     * One set as raw pixel values 0..255 kept as bytes (a byte a pixel; the preprocessing divides them by
+     * {@value #PIXEL_MAX} without copying them) and a label column.
+     */
     private static LabeledData read(Path directory, String prefix, int limit) throws IOException {
         Images images = images(directory, prefix, limit);
-        double[] features = new double[images.rows() * images.width()];
         double[] targets = new double[images.rows()];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = images.pixels().unsigned(i);
-        }
         for (int r = 0; r < images.rows(); r++) {
             targets[r] = images.labels().unsigned(r);
         }
-        return new LabeledData(NAME, Task.CLASSIFICATION, new Dataset(features, images.width(), targets, 1), CLASSES,
+        return new LabeledData(NAME, Task.CLASSIFICATION,
+                Dataset.ofUnsignedBytes(pixels(images), images.width(), 1, targets, 1), CLASSES,
                 OptionalDouble.of(PIXEL_MAX));
+    }
+
+    /** The bytes of the images' first {@code rows} rows: the file's own array when it holds no more. */
+    private static byte[] pixels(Images images) {
+        byte[] pixels = images.pixels().values();
+        return pixels.length == images.rows() * images.width() ? pixels
+                : Arrays.copyOf(pixels, images.rows() * images.width());
     }
 
     /** The images and labels of one set, and how many rows and pixels a row to take. */

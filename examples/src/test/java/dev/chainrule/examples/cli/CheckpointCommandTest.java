@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.chainrule.core.Chainrule;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.network.Parameter;
+import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.io.Checkpoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

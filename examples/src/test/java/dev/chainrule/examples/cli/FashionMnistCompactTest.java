@@ -3,6 +3,7 @@ package dev.chainrule.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chainrule.core.loss.Domain;
 import dev.chainrule.core.training.Dataset;
 import dev.chainrule.examples.data.FashionMnist;
 import dev.chainrule.examples.data.LabeledData;
@@ -33,5 +34,20 @@ class FashionMnistCompactTest {
             oneHot[(int) raw.first().raw().targets()[row]] = 1;
             assertArrayEquals(oneHot, training.targetRow(row));
         }
+    }
+
+    @Test
+    void thePreprocessedImagesAreThePixelsDividedBy255Exactly(@TempDir Path folder) throws IOException {
+        Path files = TinyFashionMnist.write(folder.resolve("fmnist"), 12, 5);
+        LabeledData raw = FashionMnist.load(files, 0).first();
+        Dataset prepared = Preprocessing.fit(raw, Domain.ONE_HOT).apply(raw, Domain.ONE_HOT);
+        double[] pixels = raw.raw().features();
+        double[] expected = new double[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            assertEquals(Math.rint(pixels[i]), pixels[i]);
+            expected[i] = pixels[i] / 255;
+        }
+        assertArrayEquals(expected, prepared.features());
+        assertEquals(10, prepared.targetCount());
     }
 }

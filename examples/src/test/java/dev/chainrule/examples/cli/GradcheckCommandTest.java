@@ -18,7 +18,7 @@ class GradcheckCommandTest {
     Path folder;
 
     @Test
-    void everyDiscoveredActivationAndLossPasses() {
+    void everyDiscoveredActivationLossAndLayerPasses() {
         Cli.Run run = Cli.run("gradcheck").succeeded();
         Plugins plugins = Plugins.discover(getClass().getClassLoader());
         for (String name : plugins.activations().names()) {
@@ -27,6 +27,12 @@ class GradcheckCommandTest {
         for (String name : plugins.losses().names()) {
             assertTrue(run.out().contains("loss        " + name), name + " missing from\n" + run.out());
         }
+        for (String name : plugins.layers().names()) {
+            assertTrue(run.out().contains("layer       " + name), name + " missing from\n" + run.out());
+        }
+        assertTrue(run.out().matches("(?s).*layer +dropout +\\S+ +\\d+ +\\d+ +ok .*"), run.out());
+        assertTrue(run.out().matches("(?s).*layer +dense +- +0 +0 +not checked: dense.* needs its number of units.*"),
+                run.out());
         String automatic = Chainrule.create().backend().name();
         assertTrue(run.out().contains("gradient check on backend " + automatic + ", float64, tolerance 1.0e-06"),
                 run.out());

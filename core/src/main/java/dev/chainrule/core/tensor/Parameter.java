@@ -1,6 +1,5 @@
-package dev.chainrule.core.network;
+package dev.chainrule.core.tensor;
 
-import dev.chainrule.core.tensor.Tensor;
 import java.util.Objects;
 
 /**
