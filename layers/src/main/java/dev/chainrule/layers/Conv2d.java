@@ -162,7 +162,7 @@ public final class Conv2d implements Layer {
     @Override
     public Tensor forward(Tensor input, Tensor output, ForwardContext context, LayerMemory memory) {
         Bound own = bound();
-        Tensor z = memory.tensor(Z, output.columns());
+        Tensor z = memory.tensor(Z, outputs());
         input.backend().conv2d(own.window(), input, own.weights(), own.bias(), z);
         return own.activation().forward(z, output, context);
     }
@@ -171,19 +171,47 @@ public final class Conv2d implements Layer {
     public void backward(Tensor input, Tensor output, Tensor gradOutput, Optional<Tensor> gradInput,
             List<Tensor> parameterGradients, LayerMemory memory) {
         Bound own = bound();
-        TensorBackend backend = input.backend();
         Tensor z = memory.tensor(Z, output.columns());
-        Tensor delta = memory.tensor(DELTA, output.columns());
-        own.activation().backward(z, output, gradOutput, delta);
+        own.activation().backward(z, output, gradOutput, preActivationGradient(memory));
         if (parameterGradients.size() > 2) {
             own.activation().parameterGradients(z, output, gradOutput,
                     parameterGradients.subList(2, parameterGradients.size()));
         }
+        backwardFromPreActivation(input, gradInput, parameterGradients, memory);
+    }
+
+    /** This layer's activation, bound to its outputs. */
+    @Override
+    public Optional<Activation> outputActivation() {
+        return bound == null ? Optional.empty() : Optional.of(bound.activation());
+    }
+
+    @Override
+    public Tensor preActivation(Tensor input, LayerMemory memory) {
+        return memory.tensor(Z, outputs());
+    }
+
+    @Override
+    public Tensor preActivationGradient(LayerMemory memory) {
+        return memory.tensor(DELTA, outputs());
+    }
+
+    /** {@code dK}, {@code db} and {@code dE/dx} from {@code dE/dz} in {@link #preActivationGradient}. */
+    @Override
+    public void backwardFromPreActivation(Tensor input, Optional<Tensor> gradInput, List<Tensor> parameterGradients,
+            LayerMemory memory) {
+        Bound own = bound();
+        TensorBackend backend = input.backend();
+        Tensor delta = preActivationGradient(memory);
         backend.conv2dKernelGradient(own.window(), input, delta, parameterGradients.get(0),
                 parameterGradients.get(1));
         if (gradInput.isPresent()) {
             backend.conv2dInputGradient(own.window(), delta, own.weights(), gradInput.get());
         }
+    }
+
+    private int outputs() {
+        return settings.filters() * bound().window().positions();
     }
 
     private Bound bound() {
