@@ -10,7 +10,9 @@ import java.util.List;
  * a {@code patch x positions} matrix ({@code patch = channels * kernelHeight * kernelWidth}), so that the example's
  * output, {@code filters x positions} and already channels-first, is {@code kernel (filters x patch)} times that
  * matrix. The gradients are the two other products of the same three matrices: {@code kernel^T dE/dout} scattered back
- * onto the input (col2im), and {@code dE/dout} times the transposed window matrix, summed over the batch.
+ * onto the input (col2im), and the kernel's gradient, summed over the batch, computed transposed as the window matrix
+ * times {@code dE/dout^T} ({@code patch x filters}: a first layer's patch of a few taps would leave most of a kernel
+ * tile's columns empty the other way round).
  * A 1x1 kernel with stride 1 and no padding reads the example itself as its window matrix.
  *
  * <p>Examples are shared among the product threads when the work is worth it, each thread running single-threaded
@@ -120,10 +122,12 @@ final class Float64Convolution {
                     toColumns(w, x, n * w.inputSize(), columns);
                 }
                 int at = n * filters * positions;
-                blocked.multiply(g, new Layout(at, positions, 1), columns, new Layout(columnsAt, 1, positions),
-                        product, 0, patch, filters, patch, positions);
-                for (int i = 0; i < kernelSize; i++) {
-                    kernelSum[kernelAt + i] += product[i];
+                blocked.multiply(columns, new Layout(columnsAt, positions, 1), g, new Layout(at, 1, positions),
+                        product, 0, filters, patch, filters, positions);
+                for (int f = 0, target = kernelAt; f < filters; f++) {
+                    for (int i = 0, source = f; i < patch; i++, source += filters, target++) {
+                        kernelSum[target] += product[source];
+                    }
                 }
                 for (int f = 0; f < filters; f++) {
                     double sum = 0;

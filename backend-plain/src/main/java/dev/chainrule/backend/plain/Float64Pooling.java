@@ -18,6 +18,17 @@ final class Float64Pooling {
     static void forward(PoolOp op, Window2d w, double[] x, double[] out, int batch) {
         int planes = batch * w.channels();
         int plane = w.height() * w.width();
+        if (op == PoolOp.MAX && inside(w)) {
+            for (int p = 0; p < planes; p++) {
+                int o = p * w.positions();
+                for (int oh = 0; oh < w.outHeight(); oh++) {
+                    for (int ow = 0; ow < w.outWidth(); ow++, o++) {
+                        out[o] = x[maximumInside(w, x, p * plane + oh * w.stride() * w.width() + ow * w.stride())];
+                    }
+                }
+            }
+            return;
+        }
         for (int p = 0; p < planes; p++) {
             int from = p * plane;
             int o = p * w.positions();
@@ -41,6 +52,17 @@ final class Float64Pooling {
         int planes = batch * w.channels();
         int plane = w.height() * w.width();
         Arrays.fill(out, 0, planes * plane, 0);
+        if (op == PoolOp.MAX && inside(w)) {
+            for (int p = 0; p < planes; p++) {
+                int o = p * w.positions();
+                for (int oh = 0; oh < w.outHeight(); oh++) {
+                    for (int ow = 0; ow < w.outWidth(); ow++, o++) {
+                        out[maximumInside(w, x, p * plane + oh * w.stride() * w.width() + ow * w.stride())] += g[o];
+                    }
+                }
+            }
+            return;
+        }
         for (int p = 0; p < planes; p++) {
             int from = p * plane;
             int o = p * w.positions();
@@ -59,6 +81,27 @@ final class Float64Pooling {
                 }
             }
         }
+    }
+
+    /** Whether every window lies inside the input: no padding, so no tap needs a bounds check. */
+    private static boolean inside(Window2d w) {
+        return w.padTop() == 0 && w.padLeft() == 0;
+    }
+
+    /** The index of the first largest input of a window without padding whose first tap is {@code x[corner]}. */
+    private static int maximumInside(Window2d w, double[] x, int corner) {
+        int best = corner;
+        double largest = x[corner];
+        int rowStep = w.dilation() * w.width();
+        for (int kh = 0, row = corner; kh < w.kernelHeight(); kh++, row += rowStep) {
+            for (int kw = 0, at = row; kw < w.kernelWidth(); kw++, at += w.dilation()) {
+                if (x[at] > largest) {
+                    largest = x[at];
+                    best = at;
+                }
+            }
+        }
+        return best;
     }
 
     /** The index of the first largest input of the window at {@code (top, left)}, or -1 if it is all padding. */
