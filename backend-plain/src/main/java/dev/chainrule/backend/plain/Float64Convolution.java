@@ -28,6 +28,7 @@ final class Float64Convolution {
     private final Float64Blocked blocked;
     private final ComputePool pool;
     private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
+    private final ThreadLocal<ExampleLayouts> layouts = ThreadLocal.withInitial(ExampleLayouts::new);
 
     Float64Convolution(Float64Blocked blocked, ComputePool pool) {
         this.blocked = blocked;
@@ -51,14 +52,14 @@ final class Float64Convolution {
         Layout kernelLayout = Layout.of(patch, false);
         share(batch, (long) filters * positions * patch, (task, from, to) -> {
             double[] columns = pointwise(w) ? x : buffer(COLUMNS, patch * positions);
+            ExampleLayouts examples = layouts.get();
             for (int n = from; n < to; n++) {
-                int columnsAt = pointwise(w) ? n * w.inputSize() : 0;
                 if (!pointwise(w)) {
                     toColumns(w, x, n * w.inputSize(), columns);
                 }
                 int at = n * filters * positions;
-                blocked.multiply(kernel, kernelLayout, columns, new Layout(columnsAt, positions, 1), out, at,
-                        positions, filters, positions, patch);
+                blocked.multiply(kernel, kernelLayout, columns, columns(w, examples, n), out, at, positions, filters,
+                        positions, patch);
                 for (int f = 0; f < filters; f++) {
                     double b = bias[f];
                     for (int i = at + f * positions, end = i + positions; i < end; i++) {
@@ -80,8 +81,9 @@ final class Float64Convolution {
         Layout transposedKernel = Layout.of(patch, true);
         share(batch, (long) filters * positions * patch, (task, from, to) -> {
             double[] columns = buffer(COLUMNS, patch * positions);
+            ExampleLayouts examples = layouts.get();
             for (int n = from; n < to; n++) {
-                Layout gradient = new Layout(n * filters * positions, positions, 1);
+                Layout gradient = examples.of(n, filters * positions, positions, 1);
                 if (pointwise(w)) {
                     blocked.multiply(kernel, transposedKernel, g, gradient, out, n * w.inputSize(), positions, patch,
                             positions, filters);
@@ -116,14 +118,14 @@ final class Float64Convolution {
             int biasAt = partials == null ? 0 : kernelAt + kernelSize;
             Arrays.fill(kernelSum, kernelAt, kernelAt + kernelSize, 0);
             Arrays.fill(biasSum, biasAt, biasAt + filters, 0);
+            ExampleLayouts examples = layouts.get();
             for (int n = from; n < to; n++) {
-                int columnsAt = pointwise(w) ? n * w.inputSize() : 0;
                 if (!pointwise(w)) {
                     toColumns(w, x, n * w.inputSize(), columns);
                 }
                 int at = n * filters * positions;
-                blocked.multiply(columns, new Layout(columnsAt, positions, 1), g, new Layout(at, 1, positions),
-                        product, 0, filters, patch, filters, positions);
+                blocked.multiply(columns, columns(w, examples, n), g, examples.of(n, filters * positions, 1,
+                        positions), product, 0, filters, patch, filters, positions);
                 for (int f = 0, target = kernelAt; f < filters; f++) {
                     for (int i = 0, source = f; i < patch; i++, source += filters, target++) {
                         kernelSum[target] += product[source];
@@ -151,6 +153,11 @@ final class Float64Convolution {
                 }
             }
         }
+    }
+
+    /** The layout of example {@code n}'s window matrix: the example itself when pointwise, else the buffer. */
+    private static Layout columns(Window2d w, ExampleLayouts examples, int n) {
+        return examples.of(pointwise(w) ? n : 0, w.inputSize(), w.positions(), 1);
     }
 
     /** Whether the example itself is its window matrix: a 1x1 kernel, stride 1, no padding. */
