@@ -69,7 +69,7 @@ record LayerSpec(Spec spec, String text) {
                 throw new IllegalArgumentException("it has no ':' between the units and the activation");
             }
             Map<String, String> options = options(parts.subList(2, parts.size()));
-            if (!Character.isDigit(item.charAt(0))) {
+            if (!Character.isDigit(item.charAt(0)) && item.charAt(0) != '-' && item.charAt(0) != '+') {
                 Spec spec = Spec.parse(parts.get(0)).with("activation", Spec.parse(parts.get(1)).toString());
                 for (Map.Entry<String, String> option : options.entrySet()) {
                     spec = spec.with(option.getKey(), Spec.parse(option.getValue()).toString());
