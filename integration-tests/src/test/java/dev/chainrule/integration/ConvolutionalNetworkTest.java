@@ -112,6 +112,31 @@ class ConvolutionalNetworkTest {
         return all;
     }
 
+    /**
+     * A kernel's fans are {@code channels * kernel^2} in and {@code filters * kernel^2} out: he_normal's weights have
+     * the standard deviation {@code sqrt(2 / fan_in)}, glorot_uniform's the bound {@code sqrt(6 / (fan_in + fan_out))}.
+     */
+    @Test
+    void initializersSeeTheKernelsFans() {
+        TensorBackend backend = Backends.reference();
+        FeatureShape input = new FeatureShape(8, 6, 6);
+        double[] he = weights(backend, "conv2d(64, 3, init=he_normal)", input);
+        double std = Math.sqrt(java.util.Arrays.stream(he).map(v -> v * v).sum() / he.length);
+        assertEquals(Math.sqrt(2.0 / (8 * 9)), std, 0.05 * std, "he_normal's std with fan_in 8*3*3");
+        double[] glorot = weights(backend, "conv2d(64, 3, init=glorot_uniform)", input);
+        double bound = Math.sqrt(6.0 / (8 * 9 + 64 * 9));
+        double largest = java.util.Arrays.stream(glorot).map(Math::abs).max().orElseThrow();
+        assertTrue(largest <= bound && largest > 0.95 * bound, "glorot_uniform's bound " + bound + ", largest "
+                + largest);
+    }
+
+    private static double[] weights(TensorBackend backend, String spec, FeatureShape input) {
+        Layer layer = Registries.PLUGINS.layers().create(spec).bind(new LayerBinding(1, input, backend, DType.FLOAT64,
+                Registries.PLUGINS.activations()::create, Optional.of(Registries.PLUGINS.initializers()::create),
+                Optional.empty(), new SplittableRandom(6)));
+        return layer.parameters().get(0).value().toDoubleArray();
+    }
+
     /** Plain and nd4j predict the same CNN alike, from the same seed. */
     @Test
     void theBackendsAgreeOnACnn() {

@@ -50,6 +50,20 @@ class ConvolutionCliTest {
         assertEquals(lines.get(1).substring(2), lines.get(2).substring(2), "the same row, the same class");
     }
 
+    /** The README's CNN command and the network file beside it ({@code examples/fashion-cnn.yaml}) agree. */
+    @Test
+    void theShippedNetworkFileIsTheReadmesCnn() {
+        String layers = "conv2d(32,3,padding=same):relu,max_pool2d(2),conv2d(64,3,padding=same):relu,max_pool2d(2),"
+                + "flatten,128:relu";
+        Cli.Run command = Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", data.toString(), "--layers",
+                layers, "--epochs", "1", "--limit", "20", "--out-dir", folder.resolve("readme").toString()).succeeded();
+        Cli.Run file = Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", data.toString(), "--network",
+                Path.of("fashion-cnn.yaml").toString(), "--epochs", "1", "--limit", "20", "--out-dir",
+                folder.resolve("file").toString()).succeeded();
+        assertEquals(command.out().lines().findFirst(), file.out().lines().findFirst());
+        assertTrue(command.out().contains("test accuracy"), command.out());
+    }
+
     @Test
     void aDeclaredInputShapeMustHoldTheRows() {
         Cli.Run wrong = Cli.run("train", "--dataset", "iris", "--input-shape", "1x3x3", "--layers",
