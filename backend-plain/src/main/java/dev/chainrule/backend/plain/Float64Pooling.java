@@ -107,18 +107,12 @@ final class Float64Pooling {
     /** The index of the first largest input of the window at {@code (top, left)}, or -1 if it is all padding. */
     private static int maximum(Window2d w, double[] x, int from, int top, int left) {
         int best = -1;
-        for (int kh = 0; kh < w.kernelHeight(); kh++) {
-            int ih = top + kh * w.dilation();
-            if (ih < 0 || ih >= w.height()) {
-                continue;
-            }
-            for (int kw = 0; kw < w.kernelWidth(); kw++) {
-                int iw = left + kw * w.dilation();
-                if (iw >= 0 && iw < w.width()) {
-                    int at = from + ih * w.width() + iw;
-                    if (best < 0 || x[at] > x[best]) {
-                        best = at;
-                    }
+        for (int kh = first(top, w.dilation()); kh < end(top, w.dilation(), w.height(), w.kernelHeight()); kh++) {
+            int row = from + (top + kh * w.dilation()) * w.width() + left;
+            for (int kw = first(left, w.dilation()); kw < end(left, w.dilation(), w.width(), w.kernelWidth()); kw++) {
+                int at = row + kw * w.dilation();
+                if (best < 0 || x[at] > x[best]) {
+                    best = at;
                 }
             }
         }
@@ -127,33 +121,32 @@ final class Float64Pooling {
 
     private static /* wide */ double sum(Window2d w, double[] x, int from, int top, int left) {
         /* wide */ double sum = 0;
-        for (int kh = 0; kh < w.kernelHeight(); kh++) {
-            int ih = top + kh * w.dilation();
-            if (ih < 0 || ih >= w.height()) {
-                continue;
-            }
-            for (int kw = 0; kw < w.kernelWidth(); kw++) {
-                int iw = left + kw * w.dilation();
-                if (iw >= 0 && iw < w.width()) {
-                    sum += x[from + ih * w.width() + iw];
-                }
+        for (int kh = first(top, w.dilation()); kh < end(top, w.dilation(), w.height(), w.kernelHeight()); kh++) {
+            int row = from + (top + kh * w.dilation()) * w.width() + left;
+            for (int kw = first(left, w.dilation()); kw < end(left, w.dilation(), w.width(), w.kernelWidth()); kw++) {
+                sum += x[row + kw * w.dilation()];
             }
         }
         return sum;
     }
 
     private static void spread(Window2d w, double[] out, int from, int top, int left, double share) {
-        for (int kh = 0; kh < w.kernelHeight(); kh++) {
-            int ih = top + kh * w.dilation();
-            if (ih < 0 || ih >= w.height()) {
-                continue;
-            }
-            for (int kw = 0; kw < w.kernelWidth(); kw++) {
-                int iw = left + kw * w.dilation();
-                if (iw >= 0 && iw < w.width()) {
-                    out[from + ih * w.width() + iw] += share;
-                }
+        for (int kh = first(top, w.dilation()); kh < end(top, w.dilation(), w.height(), w.kernelHeight()); kh++) {
+            int row = from + (top + kh * w.dilation()) * w.width() + left;
+            for (int kw = first(left, w.dilation()); kw < end(left, w.dilation(), w.width(), w.kernelWidth()); kw++) {
+                out[row + kw * w.dilation()] += share;
             }
         }
+    }
+
+    /** The first tap {@code k} whose input {@code start + k * dilation} is not before the input's first row. */
+    private static int first(int start, int dilation) {
+        return start >= 0 ? 0 : (-start + dilation - 1) / dilation;
+    }
+
+    /** One past the last tap whose input {@code start + k * dilation} lies before {@code size}. */
+    private static int end(int start, int dilation, int size, int kernel) {
+        int last = size - 1 - start;
+        return last < 0 ? 0 : Math.min(kernel, last / dilation + 1);
     }
 }
