@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         Preprocessing preprocessing = Preprocessing.fit(training, targets);
         Optimizer optimizerFunction = UsageException.check(() -> chainrule.optimizer(optimizer));
         LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
-        Network net = definition.build(chainrule, all.featureCount(), all.outputCount(),
+        Network net = definition.build(chainrule, definition.inputFor(all), all.outputCount(),
                 task == Task.REGRESSION ? "identity" : "softmax", dataType(), seed);
         MemoryLimits.ofThisJvm().checkBatch(batchSize, training.size(), net);
 
@@ -214,7 +214,8 @@ final class TrainCommand implements Callable<Integer> {
         Domain targets = lossFunction.targetDomain();
         Optimizer optimizerFunction = UsageException.check(() -> chainrule.optimizer(optimizer));
         LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
-        Network net = definition.build(chainrule, csv.featureCount(), csv.outputCount(),
+        Network net = definition.build(chainrule,
+                definition.inputFor(file.toString(), csv.featureCount(), Optional.empty()), csv.outputCount(),
                 task == Task.REGRESSION ? "identity" : "softmax", dataType(), seed);
         TrainingConfig.Builder config = TrainingConfig.builder(lossFunction, optimizerFunction)
                 .schedule(rates).epochs(epochs).batchSize(batchSize).seed(seed)

@@ -18,7 +18,7 @@ class GradcheckCommandTest {
     Path folder;
 
     @Test
-    void everyDiscoveredActivationLossAndLayerPasses() {
+    void everyDiscoveredActivationAndLossPasses() {
         Cli.Run run = Cli.run("gradcheck").succeeded();
         Plugins plugins = Plugins.discover(getClass().getClassLoader());
         for (String name : plugins.activations().names()) {
@@ -30,8 +30,7 @@ class GradcheckCommandTest {
         for (String name : plugins.layers().names()) {
             assertTrue(run.out().contains("layer       " + name), name + " missing from\n" + run.out());
         }
-        assertTrue(run.out().matches("(?s).*layer +dropout +\\S+ +\\d+ +\\d+ +ok .*"), run.out());
-        assertTrue(run.out().matches("(?s).*layer +dense +- +0 +0 +not checked: dense.* needs its number of units.*"),
+        assertTrue(run.out().contains("conv2d(3, 3, stride=2, padding=1, dilation=2, activation=tanh) on 2x7x6"),
                 run.out());
         String automatic = Chainrule.create().backend().name();
         assertTrue(run.out().contains("gradient check on backend " + automatic + ", float64, tolerance 1.0e-06"),

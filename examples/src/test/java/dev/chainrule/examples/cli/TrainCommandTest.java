@@ -166,7 +166,7 @@ class TrainCommandTest {
         Path out = folder.resolve("fashion-run");
         Cli.Run run = Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", data.toString(), "--layers",
                 "8:relu", "--epochs", "2", "--out-dir", out.toString()).succeeded();
-        assertTrue(run.out().contains("784 inputs -> 8 relu -> 10 softmax"), run.out());
+        assertTrue(run.out().contains("1x28x28 inputs -> 8 relu -> 10 softmax"), run.out());
         assertTrue(run.out().contains("on 36 rows of fashion-mnist (classification), validating on 4, testing on 20"),
                 run.out());
         Cli.Run evaluation = Cli.run("evaluate", "--model", out.resolve("model.crm").toString(), "--data-dir",
@@ -214,9 +214,12 @@ class TrainCommandTest {
 
     @Test
     void aMalformedLayerSpecIsAUsageErrorThatShowsTheForm() {
-        Cli.Run run = Cli.run("train", "--layers", "8:tanh,four:relu").failed(2);
-        assertTrue(run.err().contains("malformed layer 'four:relu'"), run.err());
+        Cli.Run run = Cli.run("train", "--layers", "8:tanh,4x:relu").failed(2);
+        assertTrue(run.err().contains("malformed layer '4x:relu'"), run.err());
         assertTrue(run.err().contains("UNITS:ACTIVATION"), run.err());
+        Cli.Run word = Cli.run("train", "--layers", "8:tanh,four:relu").failed(2);
+        assertTrue(word.err().contains("unknown layer 'four'"), word.err());
+        assertTrue(word.err().contains("valid names: activation, "), word.err());
         Cli.run("train", "--layers", "8:leaky(").failed(2);
         Cli.run("train", "--layers", "0:relu").failed(2);
     }
