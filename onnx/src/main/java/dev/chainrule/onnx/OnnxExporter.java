@@ -35,6 +35,12 @@ public final class OnnxExporter {
     /** The name of the model's output. */
     public static final String OUTPUT = "output";
 
+    /**
+     * The metadata key prefix under which the exporter records each layer's spec ({@code chainrule.layer.3}), so that
+     * {@link OnnxImporter} rebuilds a Chainrule model exactly, whatever operators its layers became.
+     */
+    public static final String LAYER_KEY = "chainrule.layer.";
+
     private final Mappings mappings;
 
     /** An exporter with the built-in mappings and those registered on the context class loader. */
@@ -93,6 +99,10 @@ public final class OnnxExporter {
         ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("chainrule")
                 .setProducerVersion(version()).setGraph(proto)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+        for (int k = 1; k <= network.layers().size(); k++) {
+            model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(LAYER_KEY + k)
+                    .setValue(network.layer(k).spec().toString()));
+        }
         options.metadata().forEach((key, value) -> model.addMetadataProps(
                 StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
         return model.build().toByteArray();
