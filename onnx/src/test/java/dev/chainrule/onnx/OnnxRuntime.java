@@ -30,8 +30,9 @@ final class OnnxRuntime {
     private static double[][] run(OrtEnvironment environment, OrtSession session, double[][] rows, DType dtype)
             throws OrtException {
         int width = rows[0].length;
-        long[] shape = {rows.length, width};
         String input = session.getInputNames().iterator().next();
+        long[] shape = ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
+        shape[0] = rows.length;
         OnnxTensor tensor;
         if (dtype == DType.FLOAT64) {
             double[] flat = new double[rows.length * width];
