@@ -44,10 +44,10 @@ final class Mappings {
         }
     }
 
-    ActivationMapping activation(String name, String where) throws OnnxException {
+    ActivationMapping activation(String name) throws OnnxException {
         ActivationMapping mapping = activations.get(name);
         if (mapping == null) {
-            throw new OnnxException("cannot export " + where + ": the activation '" + name + "' has no ONNX mapping. "
+            throw new OnnxException("the activation '" + name + "' has no ONNX mapping. "
                     + "Implement " + ActivationMapping.class.getName() + " for it (activation() returning \"" + name
                     + "\") and register it in META-INF/services/" + ActivationMapping.class.getName()
                     + "; activations with a mapping: " + String.join(", ", new TreeSet<>(activations.keySet())));
@@ -55,10 +55,10 @@ final class Mappings {
         return mapping;
     }
 
-    LayerMapping layer(String name, String where) throws OnnxException {
+    LayerMapping layer(String name) throws OnnxException {
         LayerMapping mapping = layers.get(name);
         if (mapping == null) {
-            throw new OnnxException("cannot export " + where + ": the layer '" + name + "' has no ONNX mapping. "
+            throw new OnnxException("the layer '" + name + "' has no ONNX mapping. "
                     + "Implement " + LayerMapping.class.getName() + " for it (layer() returning \"" + name
                     + "\") and register it in META-INF/services/" + LayerMapping.class.getName()
                     + "; layers with a mapping: " + String.join(", ", new TreeSet<>(layers.keySet())));

@@ -78,7 +78,7 @@ public final class OnnxExporter {
             Layer layer = network.layer(k);
             try {
                 current = graph.layer(layer, network.inputShape(k), current, k);
-            } catch (RuntimeException e) {
+            } catch (OnnxException | RuntimeException e) {
                 throw new OnnxException("cannot export layer " + k + " (" + layer.spec() + "): " + e.getMessage(), e);
             }
         }

@@ -9,7 +9,8 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.plugin.PluginRegistry;
 import dev.chainrule.core.tensor.DType;
-import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.network.FeatureShape;
+import dev.chainrule.core.network.NetworkBuilder;
 import dev.chainrule.onnx.proto.Onnx.ModelProto;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,8 @@ class NetworkExportTest {
                 .getDimParam());
         assertEquals(6, model.getGraph().getInput(0).getType().getTensorType().getShape().getDim(1).getDimValue());
         assertEquals(5, model.getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue());
-        assertEquals("classes", model.getMetadataProps(0).getKey());
+        assertTrue(model.getMetadataPropsList().stream().anyMatch(entry -> entry.getKey().equals("classes")
+                && entry.getValue().equals("a\nb")));
         assertTrue(model.getGraph().getNodeList().stream().anyMatch(node -> node.getOpType().equals("Gemm")));
         assertTrue(model.getGraph().getNodeList().stream()
                 .anyMatch(node -> node.getOpType().equals("BatchNormalization")));
@@ -92,32 +94,30 @@ class NetworkExportTest {
     }
 
     @Test
+    void aThirdPartyActivationExportsThroughItsRegisteredMapping() throws Exception {
+        for (DType dtype : Networks.dtypes()) {
+            ActivationExportTest.assertMatches(squareNetwork(dtype), dtype, 61);
+        }
+    }
+
+    @Test
     void anActivationWithoutAMappingFailsNamingItAndWhatToImplement() {
-        Activation square = new Activation() {
-            @Override
-            public String name() {
-                return "square";
-            }
-
-            @Override
-            public Tensor forward(Tensor z, Tensor out) {
-                return z.backend().binary(dev.chainrule.core.tensor.BinaryOp.MUL, z, z, out);
-            }
-
-            @Override
-            public Tensor backward(Tensor z, Tensor a, Tensor gradA, Tensor out) {
-                return out;
-            }
+        ClassLoader withoutTheTestMapping = new ClassLoader(null) {
         };
-        PluginRegistry<Activation> activations = PluginRegistry.of(Activation.class, List.of(square));
-        Network network = new dev.chainrule.core.network.NetworkBuilder(Networks.plain().backend(),
-                spec -> activations.create(spec), dev.chainrule.core.network.FeatureShape.flat(2))
-                .dense(3, square).build();
         OnnxException error = assertThrows(OnnxException.class,
-                () -> new OnnxExporter().encode(network, ExportOptions.none()));
-        assertTrue(error.getMessage().contains("'square' has no ONNX mapping"), error.getMessage());
-        assertTrue(error.getMessage().contains("dev.chainrule.onnx.ActivationMapping"), error.getMessage());
-        assertTrue(error.getMessage().contains("layer 1"), error.getMessage());
+                () -> new OnnxExporter(withoutTheTestMapping).encode(squareNetwork(DType.FLOAT32),
+                        ExportOptions.none()));
+        assertTrue(error.getMessage().startsWith("cannot export layer 1 (dense(units=3, activation=square)): the "
+                + "activation 'square' has no ONNX mapping. Implement dev.chainrule.onnx.ActivationMapping for it "
+                + "(activation() returning \"square\") and register it in META-INF/services/"
+                + "dev.chainrule.onnx.ActivationMapping; activations with a mapping: celu, "), error.getMessage());
+    }
+
+    private static Network squareNetwork(DType dtype) {
+        Activation square = new Square();
+        PluginRegistry<Activation> activations = PluginRegistry.of(Activation.class, List.of(square));
+        return new NetworkBuilder(Networks.plain().backend(), activations::create, FeatureShape.flat(2))
+                .dtype(dtype).dense(3, square).build();
     }
 
     @Test
