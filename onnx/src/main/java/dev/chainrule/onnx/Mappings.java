@@ -6,8 +6,9 @@ import java.util.ServiceLoader;
 import java.util.TreeSet;
 
 /**
- * The ONNX mappings an export can use: the built-in ones for Chainrule's activations and layers, and those that jars
- * on the class path register as {@link ActivationMapping} and {@link LayerMapping} services. Two mappings for one
+ * The ONNX mappings an export can use: the built-in ones for Chainrule's activations and layers, those that jars
+ * on the class path register as {@link ActivationMapping} and {@link LayerMapping} services, and those registered
+ * beside a plugin loaded by a class loader of its own. Two mappings for one
  * name are an error naming both classes.
  */
 final class Mappings {
@@ -44,7 +45,15 @@ final class Mappings {
         }
     }
 
-    ActivationMapping activation(String name) throws OnnxException {
+    /**
+     * The mapping of the activation {@code name}; when none is known yet, those registered beside the plugin (on
+     * {@code pluginLoader}, the class loader of a jar the application loaded itself) are added first.
+     */
+    ActivationMapping activation(String name, ClassLoader pluginLoader) throws OnnxException {
+        if (!activations.containsKey(name) && pluginLoader != null) {
+            ServiceLoader.load(ActivationMapping.class, pluginLoader).forEach(mapping ->
+                    activations.putIfAbsent(mapping.activation(), mapping));
+        }
         ActivationMapping mapping = activations.get(name);
         if (mapping == null) {
             throw new OnnxException("the activation '" + name + "' has no ONNX mapping. "
@@ -55,7 +64,12 @@ final class Mappings {
         return mapping;
     }
 
-    LayerMapping layer(String name) throws OnnxException {
+    /** The mapping of the layer {@code name}, looking beside the plugin too (see {@link #activation}). */
+    LayerMapping layer(String name, ClassLoader pluginLoader) throws OnnxException {
+        if (!layers.containsKey(name) && pluginLoader != null) {
+            ServiceLoader.load(LayerMapping.class, pluginLoader).forEach(mapping ->
+                    layers.putIfAbsent(mapping.layer(), mapping));
+        }
         LayerMapping mapping = layers.get(name);
         if (mapping == null) {
             throw new OnnxException("the layer '" + name + "' has no ONNX mapping. "

@@ -118,12 +118,13 @@ public final class OnnxGraph {
      * @throws OnnxException when no mapping for it is on the class path, naming it and {@link ActivationMapping}
      */
     public String activation(Activation activation, String input) throws OnnxException {
-        return mappings.activation(activation.name()).export(activation, input, this);
+        ClassLoader plugin = activation.getClass().getClassLoader();
+        return mappings.activation(activation.name(), plugin).export(activation, input, this);
     }
 
     String layer(Layer layer, FeatureShape input, String name, int index) throws OnnxException {
         scope = Layer.tensorName(index, "").trim();
-        return mappings.layer(layer.name()).export(layer, input, name, this);
+        return mappings.layer(layer.name(), layer.getClass().getClassLoader()).export(layer, input, name, this);
     }
 
     void scope(String value) {

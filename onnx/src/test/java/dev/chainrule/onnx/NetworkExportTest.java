@@ -96,28 +96,30 @@ class NetworkExportTest {
     @Test
     void aThirdPartyActivationExportsThroughItsRegisteredMapping() throws Exception {
         for (DType dtype : Networks.dtypes()) {
-            ActivationExportTest.assertMatches(squareNetwork(dtype), dtype, 61);
+            ActivationExportTest.assertMatches(network(dtype, new Square()), dtype, 61);
         }
     }
 
     @Test
     void anActivationWithoutAMappingFailsNamingItAndWhatToImplement() {
-        ClassLoader withoutTheTestMapping = new ClassLoader(null) {
+        Activation unmapped = new Square() {
+            @Override
+            public String name() {
+                return "unmapped";
+            }
         };
         OnnxException error = assertThrows(OnnxException.class,
-                () -> new OnnxExporter(withoutTheTestMapping).encode(squareNetwork(DType.FLOAT32),
-                        ExportOptions.none()));
-        assertTrue(error.getMessage().startsWith("cannot export layer 1 (dense(units=3, activation=square)): the "
-                + "activation 'square' has no ONNX mapping. Implement dev.chainrule.onnx.ActivationMapping for it "
-                + "(activation() returning \"square\") and register it in META-INF/services/"
+                () -> new OnnxExporter().encode(network(DType.FLOAT32, unmapped), ExportOptions.none()));
+        assertTrue(error.getMessage().startsWith("cannot export layer 1 (dense(units=3, activation=unmapped)): the "
+                + "activation 'unmapped' has no ONNX mapping. Implement dev.chainrule.onnx.ActivationMapping for it "
+                + "(activation() returning \"unmapped\") and register it in META-INF/services/"
                 + "dev.chainrule.onnx.ActivationMapping; activations with a mapping: celu, "), error.getMessage());
     }
 
-    private static Network squareNetwork(DType dtype) {
-        Activation square = new Square();
-        PluginRegistry<Activation> activations = PluginRegistry.of(Activation.class, List.of(square));
+    private static Network network(DType dtype, Activation activation) {
+        PluginRegistry<Activation> activations = PluginRegistry.of(Activation.class, List.of(activation));
         return new NetworkBuilder(Networks.plain().backend(), activations::create, FeatureShape.flat(2))
-                .dtype(dtype).dense(3, square).build();
+                .dtype(dtype).dense(3, activation).build();
     }
 
     @Test
