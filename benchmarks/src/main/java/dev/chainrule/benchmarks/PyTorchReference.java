@@ -43,6 +43,19 @@ final class PyTorchReference {
      * @param quick one short measurement of each
      */
     static Optional<PyTorchResults> measure(boolean quick, Path dataFolder) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--data", dataFolder.toString()));
+        if (quick) {
+            arguments.add("--quick");
+        }
+        return run("seed_network.py", arguments).map(PyTorchReference::parse);
+    }
+
+    /**
+     * Runs one of the packed scripts ({@code pytorch/NAME}) with {@code --threads} {@value #THREADS} and
+     * {@code arguments}, and returns its standard output's lines; empty (with the reason on standard error) when Python
+     * or torch is missing or the script fails.
+     */
+    static Optional<List<String>> run(String name, List<String> arguments) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             System.err.println("no PyTorch comparison: " + PYTHON + " is not installed");
             return Optional.empty();
@@ -53,15 +66,13 @@ final class PyTorchReference {
                     + "python3-torch)");
             return Optional.empty();
         }
-        Path script = Files.createTempFile("chainrule-seed-network-", ".py");
-        try (InputStream in = PyTorchReference.class.getResourceAsStream("pytorch/seed_network.py")) {
+        Path script = Files.createTempFile("chainrule-" + name.replace(".py", "-"), ".py");
+        try (InputStream in = PyTorchReference.class.getResourceAsStream("pytorch/" + name)) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--threads",
-                Integer.toString(THREADS), "--data", dataFolder.toString()));
-        if (quick) {
-            command.add("--quick");
-        }
+                Integer.toString(THREADS)));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> environment = builder.environment();
         String libraries = environment.get("LD_LIBRARY_PATH");
@@ -80,10 +91,10 @@ final class PyTorchReference {
             Files.deleteIfExists(script);
         }
         if (process.waitFor() != 0) {
-            System.err.println("no PyTorch comparison: the script failed with exit code " + process.exitValue());
+            System.err.println("no PyTorch comparison: " + name + " failed with exit code " + process.exitValue());
             return Optional.empty();
         }
-        return Optional.of(parse(lines));
+        return Optional.of(lines);
     }
 
     /** Reads the script's JSON lines. */

@@ -87,7 +87,7 @@ final class LayerChecks {
     static void gradients(Layer layer, FeatureShape input, TensorBackend backend, boolean training, double tolerance) {
         Layer bound = bound(layer, input, backend, DType.FLOAT64, 11);
         Tensor x = input(input, backend, DType.FLOAT64, 13);
-        for (GradientCheckResult result : LayerGradientChecker.check(bound, x, 17, () -> context(training))) {
+        for (GradientCheckResult result : LayerGradientChecker.check(bound, input, x, 17, () -> context(training))) {
             assertTrue(result.passes(tolerance), () -> (training ? "training pass: " : "inference pass: ")
                     + result.describe() + " exceeds the tolerance " + tolerance);
             assertTrue(result.checked() > 0, () -> result.subject() + ": every point was a kink or jump, so nothing "
@@ -122,19 +122,19 @@ final class LayerChecks {
         Tensor x = input(input, backend, DType.FLOAT64, 13);
         List<double[]> parameters = values(bound.parameters().stream().map(Parameter::value).toList());
         List<double[]> state = values(bound.state().stream().map(State::value).toList());
-        double[] first = run(bound, x, false);
-        assertArrayEquals(first, run(bound, x, false), layer.spec() + ": an inference pass does not repeat");
+        double[] first = run(bound, input, x, false);
+        assertArrayEquals(first, run(bound, input, x, false), layer.spec() + ": an inference pass does not repeat");
         assertSameValues(state, bound.state().stream().map(State::value).toList(),
                 layer.spec() + ": an inference pass changed the state");
-        double[] training = run(bound, x, true);
-        assertArrayEquals(training, run(bound, x, true), layer.spec() + ": a training pass does not repeat under its "
-                + "seed");
+        double[] training = run(bound, input, x, true);
+        assertArrayEquals(training, run(bound, input, x, true), layer.spec() + ": a training pass does not repeat "
+                + "under its seed");
         assertSameValues(parameters, bound.parameters().stream().map(Parameter::value).toList(),
                 layer.spec() + ": a pass changed the parameters");
     }
 
-    private static double[] run(Layer bound, Tensor x, boolean training) {
-        Tensor out = output(bound, FeatureShape.flat(x.columns()), x);
+    private static double[] run(Layer bound, FeatureShape input, Tensor x, boolean training) {
+        Tensor out = output(bound, input, x);
         return forward(bound, x, out, context(training), new LayerMemory(x.backend(), x.dtype(), x.rows()))
                 .toDoubleArray();
     }
@@ -176,7 +176,7 @@ final class LayerChecks {
     private static double[] once(Layer layer, FeatureShape input, TensorBackend backend, DType dtype,
             boolean training) {
         Layer bound = bound(layer, input, backend, dtype, 11);
-        return run(bound, input(input, backend, dtype, 13), training);
+        return run(bound, input, input(input, backend, dtype, 13), training);
     }
 
     static void modelFile(Layer layer, FeatureShape input, TensorBackend backend) {
@@ -210,9 +210,9 @@ final class LayerChecks {
     static void threads(Layer layer, FeatureShape input, TensorBackend backend) {
         Layer bound = bound(layer, input, backend, DType.FLOAT64, 11);
         Tensor x = input(input, backend, DType.FLOAT64, 13);
-        double[] alone = run(bound, x, false);
-        SharedUse.agreesWithLoneUse(layer.spec() + " shared by threads", thread -> run(bound, x, false));
-        assertArrayEquals(alone, run(bound, x, false));
+        double[] alone = run(bound, input, x, false);
+        SharedUse.agreesWithLoneUse(layer.spec() + " shared by threads", thread -> run(bound, input, x, false));
+        assertArrayEquals(alone, run(bound, input, x, false));
     }
 
     private static List<double[]> values(List<Tensor> tensors) {

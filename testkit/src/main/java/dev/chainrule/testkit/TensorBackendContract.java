@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  *       broadcast form, into a fresh output and in place, with infinities, NaN and signed zeros as Java has them;
  *       {@code expm1} and {@code log1p} precise near zero; {@code erf} the error function; comparisons exactly 0 or 1;
  *       {@code addScaled} and {@code where} into any operand; every reduction along both axes and over all;
- *       {@code gatherRows} from an offset. Inputs are never modified.</li>
+ *       {@code gatherRows} from an offset; {@code conv2d}, {@code pool2d} and their gradients
+ *       against naive loops for every stride, padding and dilation. Inputs are never modified.</li>
  *   <li><b>Refusals</b>: mismatched shapes (naming both), tensors of another backend or dtype, outputs that alias
  *       the inputs of {@code matmul} and {@code gatherRows}, and row indices out of range are
  *       {@link IllegalArgumentException}s before anything is written.</li>
@@ -111,6 +112,18 @@ public interface TensorBackendContract {
                 inBothDTypes("gatherRows from an offset", TensorBackendChecks::gatherRowsCopiesTheListedRowsFromTheOffset));
     }
 
+    /** Convolutions and poolings with their gradients match naive loops for every stride, padding and dilation. */
+    @TestFactory
+    default Stream<DynamicTest> slidesWindows() {
+        return Stream.of(
+                inBothDTypes("conv2d and its gradients",
+                        TensorWindowChecks::conv2dMatchesTheNaiveLoopForEveryStridePaddingAndDilation),
+                inBothDTypes("pool2d and its gradient",
+                        TensorWindowChecks::pool2dMatchesTheNaiveLoopForEveryStridePaddingAndDilation),
+                inBothDTypes("mismatched shapes", TensorWindowChecks::windowOperationsRefuseMismatchedShapesNamingThem))
+                .flatMap(tests -> tests);
+    }
+
     /** Work tensors, reading into a caller's array and writing a slice of rows behave as documented. */
     @TestFactory
     default Stream<DynamicTest> reusesBuffers() {
@@ -157,6 +170,7 @@ public interface TensorBackendContract {
                 dynamicContainer("applies unary operations", appliesUnaryOperations()),
                 dynamicContainer("applies binary operations", appliesBinaryOperations()),
                 dynamicContainer("reduces and gathers", reducesAndGathers()),
+                dynamicContainer("slides windows", slidesWindows()),
                 dynamicContainer("reuses buffers", reusesBuffers()),
                 dynamicContainer("refuses bad arguments", refusesBadArguments()),
                 dynamicTest("follows the name rules", this::followsTheNameRules));

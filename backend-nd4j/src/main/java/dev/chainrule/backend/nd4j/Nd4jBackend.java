@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.chainrule.core.tensor.BackendAvailability;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.PoolOp;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Shape;
@@ -11,8 +12,11 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
 import dev.chainrule.core.tensor.UnaryOp;
+import dev.chainrule.core.tensor.Window2d;
+import dev.chainrule.core.tensor.WindowChecks;
 import java.nio.FloatBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -257,6 +261,73 @@ public final class Nd4jBackend implements TensorBackend {
         int[] rows = target.rowIndices(out.rows());
         System.arraycopy(rowIndices, offset, rows, 0, rows.length);
         Nd4j.pullRows(array(source), target.array(), 1, rows);
+        return out;
+    }
+
+    /** libnd4j's {@code conv2d} where it has the window's padding ({@link NativeWindows}), else the default. */
+    @Override
+    public Tensor conv2d(Window2d window, Tensor input, Tensor kernel, Tensor bias, Tensor out) {
+        Optional<Integer> mode = NativeWindows.mode(window);
+        if (mode.isEmpty()) {
+            return TensorBackend.super.conv2d(window, input, kernel, bias, out);
+        }
+        int filters = WindowChecks.convolution("conv2d", this, window, input, kernel, out);
+        WindowChecks.bias("conv2d", this, input, filters, bias);
+        NativeWindows.convolution(window, mode.get(), array(input), array(kernel), array(bias), array(out));
+        return out;
+    }
+
+    /** From libnd4j's {@code conv2d_bp}, with zeros for the input it does not need. */
+    @Override
+    public Tensor conv2dInputGradient(Window2d window, Tensor gradOutput, Tensor kernel, Tensor out) {
+        Optional<Integer> mode = NativeWindows.mode(window);
+        if (mode.isEmpty()) {
+            return TensorBackend.super.conv2dInputGradient(window, gradOutput, kernel, out);
+        }
+        WindowChecks.convolution("conv2dInputGradient", this, window, out, kernel, gradOutput);
+        TensorChecks.noAlias("conv2dInputGradient", out, gradOutput, kernel);
+        NativeWindows.convolutionGradients(window, mode.get(), array(out).ulike(), array(kernel), array(gradOutput),
+                array(out), array(kernel).ulike(), Nd4j.create(array(kernel).dataType(), kernel.rows()));
+        return out;
+    }
+
+    /** From libnd4j's {@code conv2d_bp}, into a scratch input gradient. */
+    @Override
+    public void conv2dKernelGradient(Window2d window, Tensor input, Tensor gradOutput, Tensor kernelOut,
+            Tensor biasOut) {
+        Optional<Integer> mode = NativeWindows.mode(window);
+        if (mode.isEmpty()) {
+            TensorBackend.super.conv2dKernelGradient(window, input, gradOutput, kernelOut, biasOut);
+            return;
+        }
+        int filters = WindowChecks.convolution("conv2dKernelGradient", this, window, input, kernelOut, gradOutput);
+        WindowChecks.bias("conv2dKernelGradient", this, input, filters, biasOut);
+        TensorChecks.noAlias("conv2dKernelGradient", kernelOut, input, gradOutput);
+        NativeWindows.convolutionGradients(window, mode.get(), array(input), array(kernelOut).ulike(),
+                array(gradOutput), array(input).ulike(), array(kernelOut), array(biasOut));
+    }
+
+    @Override
+    public Tensor pool2d(PoolOp op, Window2d window, Tensor input, Tensor out) {
+        Optional<Integer> mode = NativeWindows.mode(window);
+        if (mode.isEmpty()) {
+            return TensorBackend.super.pool2d(op, window, input, out);
+        }
+        WindowChecks.pooling("pool2d " + op, this, window, input, out);
+        NativeWindows.pool(op, window, mode.get(), array(input), array(out));
+        return out;
+    }
+
+    @Override
+    public Tensor pool2dInputGradient(PoolOp op, Window2d window, Tensor input, Tensor gradOutput, Tensor out) {
+        Optional<Integer> mode = NativeWindows.mode(window);
+        if (mode.isEmpty()) {
+            return TensorBackend.super.pool2dInputGradient(op, window, input, gradOutput, out);
+        }
+        WindowChecks.pooling("pool2dInputGradient " + op, this, window, input, gradOutput);
+        TensorChecks.sameShape("pool2dInputGradient " + op, "out", input.shape(), out.shape());
+        TensorChecks.noAlias("pool2dInputGradient " + op, out, input, gradOutput);
+        NativeWindows.poolGradient(op, window, mode.get(), array(input), array(gradOutput), array(out));
         return out;
     }
 

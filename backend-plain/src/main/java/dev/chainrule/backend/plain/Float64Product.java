@@ -23,6 +23,11 @@ final class Float64Product {
         return blocked.kernel();
     }
 
+    /** The single-threaded blocked product that this product's threads run. */
+    Float64Blocked blocked() {
+        return blocked;
+    }
+
     /**
      * {@code C = op(A) op(B)} in the element type's arithmetic.
      *

@@ -19,11 +19,25 @@ final class MatrixMultiply {
     private final Float32Product float32;
     private final Float64Product float64;
     private final ComputePool pool;
+    private final Float32Convolution float32Convolution;
+    private final Float64Convolution float64Convolution;
 
     MatrixMultiply(KernelChoice kernels, ComputePool pool) {
         this.float32 = new Float32Product(kernels.float32(), pool);
         this.float64 = new Float64Product(kernels.float64(), pool);
         this.pool = pool;
+        this.float32Convolution = new Float32Convolution(float32.blocked(), pool);
+        this.float64Convolution = new Float64Convolution(float64.blocked(), pool);
+    }
+
+    /** The FLOAT32 convolution, lowered to this product's kernel and threads. */
+    Float32Convolution float32Convolution() {
+        return float32Convolution;
+    }
+
+    /** The FLOAT64 convolution, lowered to this product's kernel and threads. */
+    Float64Convolution float64Convolution() {
+        return float64Convolution;
     }
 
     /** The product shared by every plain backend, with the kernels and threads that the system properties choose. */

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.chainrule.core.tensor.BackendAvailability;
 import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.PoolOp;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
 import dev.chainrule.core.tensor.Shape;
@@ -11,6 +12,8 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
 import dev.chainrule.core.tensor.UnaryOp;
+import dev.chainrule.core.tensor.Window2d;
+import dev.chainrule.core.tensor.WindowChecks;
 import java.util.Arrays;
 
 /**
@@ -304,6 +307,74 @@ public final class PlainBackend implements TensorBackend {
             } else {
                 System.arraycopy(((Float32Tensor) source).data, from, ((Float32Tensor) out).data, r * columns, columns);
             }
+        }
+        return out;
+    }
+
+    /** Lowered to the packed product: see {@link Float64Convolution}. */
+    @Override
+    public Tensor conv2d(Window2d window, Tensor input, Tensor kernel, Tensor bias, Tensor out) {
+        int filters = WindowChecks.convolution("conv2d", this, window, input, kernel, out);
+        WindowChecks.bias("conv2d", this, input, filters, bias);
+        if (out instanceof Float32Tensor target) {
+            MatrixMultiply.shared().float32Convolution().forward(window, floats(input), floats(kernel), floats(bias),
+                    target.data, input.rows(), filters);
+        } else {
+            MatrixMultiply.shared().float64Convolution().forward(window, doubles(input), doubles(kernel),
+                    doubles(bias), doubles(out), input.rows(), filters);
+        }
+        return out;
+    }
+
+    @Override
+    public Tensor conv2dInputGradient(Window2d window, Tensor gradOutput, Tensor kernel, Tensor out) {
+        int filters = WindowChecks.convolution("conv2dInputGradient", this, window, out, kernel, gradOutput);
+        TensorChecks.noAlias("conv2dInputGradient", out, gradOutput, kernel);
+        if (out instanceof Float32Tensor target) {
+            MatrixMultiply.shared().float32Convolution().inputGradient(window, floats(gradOutput), floats(kernel),
+                    target.data, out.rows(), filters);
+        } else {
+            MatrixMultiply.shared().float64Convolution().inputGradient(window, doubles(gradOutput), doubles(kernel),
+                    doubles(out), out.rows(), filters);
+        }
+        return out;
+    }
+
+    @Override
+    public void conv2dKernelGradient(Window2d window, Tensor input, Tensor gradOutput, Tensor kernelOut,
+            Tensor biasOut) {
+        int filters = WindowChecks.convolution("conv2dKernelGradient", this, window, input, kernelOut, gradOutput);
+        WindowChecks.bias("conv2dKernelGradient", this, input, filters, biasOut);
+        TensorChecks.noAlias("conv2dKernelGradient", kernelOut, input, gradOutput);
+        if (input instanceof Float32Tensor in) {
+            MatrixMultiply.shared().float32Convolution().kernelGradient(window, in.data, floats(gradOutput),
+                    floats(kernelOut), floats(biasOut), input.rows(), filters);
+        } else {
+            MatrixMultiply.shared().float64Convolution().kernelGradient(window, doubles(input), doubles(gradOutput),
+                    doubles(kernelOut), doubles(biasOut), input.rows(), filters);
+        }
+    }
+
+    @Override
+    public Tensor pool2d(PoolOp op, Window2d window, Tensor input, Tensor out) {
+        WindowChecks.pooling("pool2d " + op, this, window, input, out);
+        if (out instanceof Float32Tensor target) {
+            Float32Pooling.forward(op, window, floats(input), target.data, input.rows());
+        } else {
+            Float64Pooling.forward(op, window, doubles(input), doubles(out), input.rows());
+        }
+        return out;
+    }
+
+    @Override
+    public Tensor pool2dInputGradient(PoolOp op, Window2d window, Tensor input, Tensor gradOutput, Tensor out) {
+        WindowChecks.pooling("pool2dInputGradient " + op, this, window, input, gradOutput);
+        TensorChecks.sameShape("pool2dInputGradient " + op, "out", input.shape(), out.shape());
+        TensorChecks.noAlias("pool2dInputGradient " + op, out, input, gradOutput);
+        if (out instanceof Float32Tensor target) {
+            Float32Pooling.inputGradient(op, window, floats(input), floats(gradOutput), target.data, input.rows());
+        } else {
+            Float64Pooling.inputGradient(op, window, doubles(input), doubles(gradOutput), doubles(out), input.rows());
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.chainrule.core.gradcheck;
 
 import dev.chainrule.core.activation.ForwardContext;
+import dev.chainrule.core.network.FeatureShape;
 import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.network.LayerMemory;
 import dev.chainrule.core.network.Parameter;
@@ -33,8 +34,18 @@ public final class LayerGradientChecker {
      * @return the result for {@code dE/d(input)}, then one per parameter in the layer's order
      */
     public static List<GradientCheckResult> check(Layer layer, Tensor x, long seed, Supplier<ForwardContext> contexts) {
+        return check(layer, FeatureShape.flat(x.columns()), x, seed, contexts);
+    }
+
+    /**
+     * Checks the input gradient and every parameter's gradient of a layer bound to examples shaped {@code input} (a
+     * convolution's {@code channels x height x width}) at {@code x}; otherwise as {@link #check(Layer, Tensor, long,
+     * Supplier)}.
+     */
+    public static List<GradientCheckResult> check(Layer layer, FeatureShape input, Tensor x, long seed,
+            Supplier<ForwardContext> contexts) {
         GradientChecker.requireFloat64(x);
-        int outputs = layer.outputShape(dev.chainrule.core.network.FeatureShape.flat(x.columns())).size();
+        int outputs = layer.outputShape(input).size();
         Tensor output = x.newLike(new Shape(x.rows(), outputs));
         Tensor upstream = GradientChecker.randomLike(output, seed);
         LayerMemory memory = new LayerMemory(x.backend(), x.dtype(), x.rows());

@@ -151,6 +151,25 @@ public final class Arguments {
     }
 
     /**
+     * One of {@code options}, or a whole number of at least {@code minimum}, such as a convolution's
+     * {@code padding=same} or {@code padding=1}; returned as written.
+     */
+    public String choiceOrInteger(String name, String defaultValue, List<String> options, int minimum) {
+        String text = read(name, defaultValue);
+        if (options.contains(text)) {
+            return text;
+        }
+        try {
+            if (Integer.parseInt(text) >= minimum) {
+                return text;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(name, text, "must be one of " + String.join(", ", options) + " or a whole number >= " + minimum);
+    }
+
+    /**
      * A list of whole numbers, each at least {@code minimum}, written in brackets: {@code milestones=[30, 80]}. A
      * single number without brackets is a list of one; {@code []} is the empty list.
      */

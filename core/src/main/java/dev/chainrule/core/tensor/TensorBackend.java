@@ -170,4 +170,90 @@ public interface TensorBackend extends Plugin {
      * already lives on the backend. {@code out} must not alias {@code source}.
      */
     Tensor gatherRows(Tensor source, int[] rowIndices, int offset, Tensor out);
+
+    /**
+     * A two-dimensional convolution (cross-correlation, as in PyTorch) of every example: with {@code F} filters,
+     * <pre>
+     * out[n][f][oh][ow] = bias[f] + sum over c, kh, kw of kernel[f][c][kh][kw] * input[n][c][ih][iw]
+     * ih = oh * stride - padTop + kh * dilation        iw = ow * stride - padLeft + kw * dilation
+     * </pre>
+     * where a tap in the padding reads zero. Examples are rows, channels-first: {@code input} is
+     * {@code batch x window.inputSize()}, {@code out} {@code batch x F * window.positions()}. The default computes by
+     * direct loops on host copies; backends lower it to their matrix product.
+     *
+     * @param kernel {@code F x window.patchSize()}, element {@code (f, (c * kernelHeight + kh) * kernelWidth + kw)};
+     *               not modified
+     * @param bias   {@code 1 x F}; not modified
+     * @param out    modified; must not alias {@code input}
+     */
+    default Tensor conv2d(Window2d window, Tensor input, Tensor kernel, Tensor bias, Tensor out) {
+        int filters = WindowChecks.convolution("conv2d", this, window, input, kernel, out);
+        WindowChecks.bias("conv2d", this, input, filters, bias);
+        return assign(HostWindows.convolution(window, toDoubleArray(input), toDoubleArray(kernel),
+                toDoubleArray(bias), input.rows(), filters), out);
+    }
+
+    /**
+     * The input gradient of {@link #conv2d}: {@code out = dE/d(input)} from {@code gradOutput = dE/d(output)}, the
+     * transposed convolution with the same kernel.
+     *
+     * @param gradOutput {@code batch x F * window.positions()}; not modified
+     * @param kernel     {@code F x window.patchSize()}; not modified
+     * @param out        {@code batch x window.inputSize()}; modified
+     */
+    default Tensor conv2dInputGradient(Window2d window, Tensor gradOutput, Tensor kernel, Tensor out) {
+        int filters = WindowChecks.convolution("conv2dInputGradient", this, window, out, kernel, gradOutput);
+        return assign(HostWindows.convolutionInputGradient(window, toDoubleArray(gradOutput), toDoubleArray(kernel),
+                out.rows(), filters), out);
+    }
+
+    /**
+     * The parameter gradients of {@link #conv2d}, summed over the batch: {@code kernelOut = dE/d(kernel)} and
+     * {@code biasOut = dE/d(bias)} from {@code gradOutput = dE/d(output)}.
+     *
+     * @param input      what the convolution was given; not modified
+     * @param gradOutput {@code batch x F * window.positions()}; not modified
+     * @param kernelOut  {@code F x window.patchSize()}; modified
+     * @param biasOut    {@code 1 x F}; modified
+     */
+    default void conv2dKernelGradient(Window2d window, Tensor input, Tensor gradOutput, Tensor kernelOut,
+            Tensor biasOut) {
+        int filters = WindowChecks.convolution("conv2dKernelGradient", this, window, input, kernelOut, gradOutput);
+        WindowChecks.bias("conv2dKernelGradient", this, input, filters, biasOut);
+        double[] kernel = new double[kernelOut.shape().size()];
+        double[] bias = new double[filters];
+        HostWindows.convolutionKernelGradient(window, toDoubleArray(input), toDoubleArray(gradOutput), input.rows(),
+                filters, kernel, bias);
+        assign(kernel, kernelOut);
+        assign(bias, biasOut);
+    }
+
+    /**
+     * Pools every channel of every example window by window: {@code out[n][c][oh][ow]} is the {@link PoolOp} of
+     * {@code input[n][c][ih][iw]} over the window's taps (see {@link #conv2d} for {@code ih} and {@code iw}).
+     *
+     * @param input {@code batch x window.inputSize()}; not modified
+     * @param out   {@code batch x channels * window.positions()}; modified; must not alias {@code input}
+     */
+    default Tensor pool2d(PoolOp op, Window2d window, Tensor input, Tensor out) {
+        WindowChecks.pooling("pool2d " + op, this, window, input, out);
+        return assign(HostWindows.pool(op, window, toDoubleArray(input), input.rows()), out);
+    }
+
+    /**
+     * The input gradient of {@link #pool2d}: {@code out = dE/d(input)} from {@code gradOutput = dE/d(output)}. A
+     * maximum passes each window's gradient to its first largest input in window order (recomputed from
+     * {@code input}); an average spreads it evenly over the window's taps.
+     *
+     * @param input      what the pooling was given; not modified
+     * @param gradOutput {@code batch x channels * window.positions()}; not modified
+     * @param out        {@code batch x window.inputSize()}; modified; must not alias the others
+     */
+    default Tensor pool2dInputGradient(PoolOp op, Window2d window, Tensor input, Tensor gradOutput, Tensor out) {
+        WindowChecks.pooling("pool2dInputGradient " + op, this, window, input, gradOutput);
+        TensorChecks.sameShape("pool2dInputGradient " + op, "out", input.shape(), out.shape());
+        TensorChecks.noAlias("pool2dInputGradient " + op, out, input, gradOutput);
+        return assign(HostWindows.poolInputGradient(op, window, toDoubleArray(input), toDoubleArray(gradOutput),
+                input.rows()), out);
+    }
 }

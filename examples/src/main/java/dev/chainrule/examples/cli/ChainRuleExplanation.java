@@ -10,6 +10,7 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.training.Backpropagation;
 import dev.chainrule.core.training.Gradients;
 import dev.chainrule.core.training.Trace;
+import dev.chainrule.layers.Conv2d;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,8 @@ record ChainRuleExplanation(String network, String loss, double lossValue, doubl
      * @param weightCount   all weights of the layer
      * @param maxDifference over every weight of the layer, the largest {@code |product - trainer gradient|}
      * @param ownFactor     for a layer without weights {@code w_ij} (dropout, batch_norm, ...), what its own backward
-     *                      did with the error; empty for a dense layer
+     *                      did with the error; for a convolution, whose kernel weights are shared by every position,
+     *                      its own backward factor for its weight with the largest gradient; empty for a dense layer
      */
     record Layer(int index, String activation, int inputs, int units, boolean elementWise, List<Weight> weights,
             int weightCount, double maxDifference, String ownFactor) {
@@ -92,8 +94,13 @@ record ChainRuleExplanation(String network, String loss, double lossValue, doubl
         List<Layer> layers = new ArrayList<>();
         for (int k = 1; k <= trace.layers(); k++) {
             dev.chainrule.core.network.Layer layer = network.layer(k);
-            layers.add(layer instanceof DenseLayer dense ? layer(dense, trace, gradients, k, top)
-                    : passage(network, trace, k));
+            if (layer instanceof DenseLayer dense) {
+                layers.add(layer(dense, trace, gradients, k, top));
+            } else if (layer instanceof Conv2d convolution) {
+                layers.add(ConvolutionFactor.explain(convolution, network, trace, gradients, k));
+            } else {
+                layers.add(passage(network, trace, k));
+            }
         }
         return new ChainRuleExplanation(network.toString(), loss.spec().toString(), lossValue,
                 trace.activation(trace.layers()).toDoubleArray(), y, layers);

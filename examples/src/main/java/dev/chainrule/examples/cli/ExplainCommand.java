@@ -85,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             NetworkDefinition definition = network.definition();
             rows = data.load("digits", seed).data();
-            net = definition.build(chainrule, rows.featureCount(), rows.outputCount(),
+            net = definition.build(chainrule, definition.inputFor(rows), rows.outputCount(),
                     rows.task() == Task.REGRESSION ? "identity" : "softmax", DType.FLOAT64, seed);
             lossFunction = loss(chainrule, loss != null ? loss
                     : rows.task() == Task.REGRESSION ? "mse" : "categorical_cross_entropy");

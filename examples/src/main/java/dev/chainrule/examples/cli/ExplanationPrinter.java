@@ -110,7 +110,8 @@ final class ExplanationPrinter {
     private static String heading(ChainRuleExplanation.Layer layer) {
         if (!layer.ownFactor().isEmpty()) {
             return "layer " + layer.index() + ": " + layer.inputs() + " -> " + layer.units() + " " + layer.activation()
-                    + " (no weights w_ij: " + layer.ownFactor() + ")";
+                    + (layer.weightCount() > 0 ? " (shared kernel weights: " : " (no weights w_ij: ")
+                    + layer.ownFactor() + ")";
         }
         String kind = layer.elementWise()
                 ? "element-wise: do_j/dz_j is one number per unit"

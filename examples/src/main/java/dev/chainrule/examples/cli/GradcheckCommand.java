@@ -5,6 +5,7 @@ import dev.chainrule.core.activation.Activation;
 import dev.chainrule.core.gradcheck.GradientCheckResult;
 import dev.chainrule.core.gradcheck.PluginVerifier;
 import dev.chainrule.core.loss.Loss;
+import dev.chainrule.core.network.Layer;
 import dev.chainrule.core.plugin.PluginEntry;
 import dev.chainrule.core.tensor.TensorBackend;
 import java.io.PrintWriter;
@@ -19,14 +20,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Checks every discovered activation and loss, third-party ones included, against central finite differences in
+ * Checks every discovered activation, loss and layer, third-party ones included, against central finite differences in
  * float64 on the chosen backend, with the probes of {@link PluginVerifier}: activations bound to a layer as a network
  * uses them, at random points in [-3, 3] within their finite domain, {@code backward} in an inference and a training
  * pass and the gradients of any parameters they own; losses at outputs and targets drawn from the domains they
- * advertise.
+ * advertise; layers as {@link LayerProbes} configures them, input and parameter gradients.
  */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks the derivative of every discovered activation and loss (third-party jars on the class "
+        description = {"Checks the derivative of every discovered activation, loss and layer (third-party jars on the class "
                 + "path included) against central finite differences in float64.",
             "Exits with 1 if any exceeds the tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
@@ -64,6 +65,13 @@ final class GradcheckCommand implements Callable<Integer> {
             checked++;
             row(table, failures, "loss", entry, () -> verifier.check(entry.plugin()));
         }
+        for (PluginEntry<Layer> entry : chainrule.plugins().layers().entries()) {
+            for (LayerProbes.Probe probe : LayerProbes.of(entry.plugin().name())) {
+                checked++;
+                row(table, failures, "layer", entry, probe.spec() + " on " + probe.input(),
+                        () -> LayerProbes.check(probe, chainrule.plugins(), tensors, seed));
+            }
+        }
         out.printf(Locale.ROOT, "gradient check on backend %s, float64, tolerance %.1e%n%n", tensors.name(), tolerance);
         out.print(table.text());
         out.println();
@@ -77,7 +85,11 @@ final class GradcheckCommand implements Callable<Integer> {
 
     private void row(TextTable table, List<String> failures, String kind, PluginEntry<?> entry,
             Supplier<List<GradientCheckResult>> check) {
-        String name = entry.plugin().name();
+        row(table, failures, kind, entry, entry.plugin().name(), check);
+    }
+
+    private void row(TextTable table, List<String> failures, String kind, PluginEntry<?> entry, String name,
+            Supplier<List<GradientCheckResult>> check) {
         String from = Origins.shorten(entry.origin());
         try {
             List<GradientCheckResult> results = check.get();

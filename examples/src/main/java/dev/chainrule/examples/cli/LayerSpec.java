@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * One hidden layer as the command line writes it: a dense layer in the short form {@code UNITS:ACTIVATION}, optionally
  * with {@code :init=SPEC} and {@code :bias_init=SPEC} ({@code 64:relu}, {@code 32:leaky_relu(alpha=0.2):init=orthogonal}),
- * or any layer plugin's spec ({@code batch_norm}, {@code dropout(0.2)}, {@code dense(units=64, activation=relu)}).
+ * or any layer plugin's spec ({@code batch_norm}, {@code dropout(0.2)}, {@code dense(units=64, activation=relu)}),
+ * which may be followed by {@code :ACTIVATION} for a layer that takes an {@code activation}
+ * ({@code conv2d(32, 3, padding=same):relu}).
  *
  * @param spec the layer's spec
  * @param text what the user wrote
@@ -66,6 +68,14 @@ record LayerSpec(Spec spec, String text) {
             if (parts.size() < 2) {
                 throw new IllegalArgumentException("it has no ':' between the units and the activation");
             }
+            Map<String, String> options = options(parts.subList(2, parts.size()));
+            if (!Character.isDigit(item.charAt(0)) && item.charAt(0) != '-' && item.charAt(0) != '+') {
+                Spec spec = Spec.parse(parts.get(0)).with("activation", Spec.parse(parts.get(1)).toString());
+                for (Map.Entry<String, String> option : options.entrySet()) {
+                    spec = spec.with(option.getKey(), Spec.parse(option.getValue()).toString());
+                }
+                return new LayerSpec(spec, item);
+            }
             int units;
             try {
                 units = Integer.parseInt(parts.get(0));
@@ -75,20 +85,25 @@ record LayerSpec(Spec spec, String text) {
             if (units < 1) {
                 throw new IllegalArgumentException("the unit count " + units + " is not positive");
             }
-            Map<String, String> options = new LinkedHashMap<>();
-            for (String option : parts.subList(2, parts.size())) {
-                int equals = option.indexOf('=');
-                String key = equals < 0 ? option : option.substring(0, equals).trim();
-                if (equals < 0 || !key.equals("init") && !key.equals("bias_init")) {
-                    throw new IllegalArgumentException("'" + option + "' is not init=SPEC or bias_init=SPEC");
-                }
-                options.put(key, option.substring(equals + 1).trim());
-            }
             return dense(units, parts.get(1), options);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("malformed layer '" + item + "' in '" + whole + "': " + e.getMessage()
                     + "; " + FORMS);
         }
+    }
+
+    /** The {@code init=SPEC} and {@code bias_init=SPEC} after a layer's activation. */
+    private static Map<String, String> options(List<String> parts) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : parts) {
+            int equals = option.indexOf('=');
+            String key = equals < 0 ? option : option.substring(0, equals).trim();
+            if (equals < 0 || !key.equals("init") && !key.equals("bias_init")) {
+                throw new IllegalArgumentException("'" + option + "' is not init=SPEC or bias_init=SPEC");
+            }
+            options.put(key, option.substring(equals + 1).trim());
+        }
+        return options;
     }
 
     /** The positions of {@code separator} outside parentheses and brackets, and the end of the text. */

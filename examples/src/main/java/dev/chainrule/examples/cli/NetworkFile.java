@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.chainrule.core.network.FeatureShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,13 @@ import java.util.Set;
  *   - {units: 32, activation: "leaky_relu(alpha=0.1)"}
  * output: softmax         # optional; default softmax for classification, identity for regression
  * init: glorot_normal     # optional: the initializer of every dense layer that names none
+ * input: [1, 28, 28]      # optional: channels, height and width of an example, for convolutions
  * </pre>
  * {@code layers} may also be one string in the {@code --layers} form.
  */
 final class NetworkFile {
 
-    private static final Set<String> KEYS = Set.of("layers", "output", "init");
+    private static final Set<String> KEYS = Set.of("layers", "output", "init", "input");
     private static final Set<String> LAYER_KEYS = Set.of("units", "activation", "init", "bias_init");
     private static final Set<String> PLUGIN_KEYS = Set.of("layer");
 
@@ -84,7 +86,31 @@ final class NetworkFile {
             throw new IllegalArgumentException(file + ": 'init' must be an initializer spec such as glorot_normal");
         }
         return new NetworkDefinition(hidden, Optional.ofNullable(output).map(JsonNode::asText),
-                Optional.ofNullable(init).map(JsonNode::asText));
+                Optional.ofNullable(init).map(JsonNode::asText), input(root.get("input"), file));
+    }
+
+    /** {@code input: [1, 28, 28]} or {@code input: 1x28x28}; empty when absent. */
+    private static Optional<FeatureShape> input(JsonNode node, Path file) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        String where = file + ": 'input'";
+        if (node.isArray() && node.size() == 3) {
+            List<String> sizes = new ArrayList<>();
+            for (JsonNode size : node) {
+                if (!size.isIntegralNumber()) {
+                    throw new IllegalArgumentException(where + " must hold three whole numbers [channels, height, "
+                            + "width], got " + node);
+                }
+                sizes.add(size.asText());
+            }
+            return Optional.of(NetworkDefinition.parseShape(String.join("x", sizes), where));
+        }
+        if (node.isTextual()) {
+            return Optional.of(NetworkDefinition.parseShape(node.asText(), where));
+        }
+        throw new IllegalArgumentException(where + " must be [channels, height, width] such as [1, 28, 28], got "
+                + node);
     }
 
     private static LayerSpec layer(JsonNode node, String where) {

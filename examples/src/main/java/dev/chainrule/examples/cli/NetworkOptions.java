@@ -25,12 +25,23 @@ final class NetworkOptions {
                     + "regression.")
     String output;
 
+    @Option(names = "--input-shape", paramLabel = "CxHxW",
+            description = "What each example looks like, channels first, for convolutions: 1x28x28 for 28x28 grey "
+                    + "images. Default: the data's own (Fashion-MNIST: 1x28x28), else a flat row of its features.")
+    String inputShape;
+
     @Option(names = "--network", paramLabel = "FILE",
             description = "Read the layers (and output) from a JSON or YAML file instead.")
     Path file;
 
     /** The described network; a malformed description is a usage error. */
     NetworkDefinition definition() throws IOException {
+        NetworkDefinition described = described();
+        return inputShape == null ? described
+                : described.withInput(Optional.of(NetworkDefinition.parseShape(inputShape, "--input-shape")));
+    }
+
+    private NetworkDefinition described() throws IOException {
         if (file != null) {
             if (layers != null) {
                 throw new UsageException("give the layers either with --layers or in --network " + file + ", not both");
@@ -42,7 +53,7 @@ final class NetworkOptions {
                 throw new UsageException(e.getMessage());
             }
             return new NetworkDefinition(fromFile.hidden(), output == null ? fromFile.output() : Optional.of(output),
-                    initializer == null ? fromFile.initializer() : Optional.of(initializer));
+                    initializer == null ? fromFile.initializer() : Optional.of(initializer), fromFile.input());
         }
         return UsageException.check(() -> new NetworkDefinition(
                 LayerSpec.parseList(layers == null ? NetworkDefinition.SEED_LAYERS : layers), Optional.ofNullable(output),

@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         Preprocessing preprocessing = Preprocessing.fit(training, targets);
         Optimizer optimizerFunction = UsageException.check(() -> chainrule.optimizer(optimizer));
         LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
-        Network net = definition.build(chainrule, all.featureCount(), all.outputCount(),
+        Network net = definition.build(chainrule, definition.inputFor(all), all.outputCount(),
                 task == Task.REGRESSION ? "identity" : "softmax", dataType(), seed);
 
         TrainingConfig.Builder config = TrainingConfig.builder(lossFunction, optimizerFunction)

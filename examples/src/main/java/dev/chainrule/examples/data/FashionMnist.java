@@ -1,11 +1,13 @@
 package dev.chainrule.examples.data;
 
+import dev.chainrule.core.network.FeatureShape;
 import dev.chainrule.core.training.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -80,11 +82,16 @@ public final class FashionMnist {
             targets[r] = images.labels().unsigned(r);
         }
         return new LabeledData(NAME, Task.CLASSIFICATION, new Dataset(features, images.width(), targets, 1), CLASSES,
-                OptionalDouble.of(PIXEL_MAX));
+                OptionalDouble.of(PIXEL_MAX), Optional.of(images.shape()));
     }
 
     /** The images and labels of one set, and how many rows and pixels a row to take. */
     private record Images(IdxFile pixels, IdxFile labels, int rows, int width) {
+
+        /** One channel of the IDX file's rows and columns. */
+        FeatureShape shape() {
+            return new FeatureShape(1, pixels.dimensions()[1], pixels.dimensions()[2]);
+        }
     }
 
     private static Images images(Path directory, String prefix, int limit) throws IOException {

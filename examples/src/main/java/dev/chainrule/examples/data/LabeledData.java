@@ -1,8 +1,10 @@
 package dev.chainrule.examples.data;
 
+import dev.chainrule.core.network.FeatureShape;
 import dev.chainrule.core.training.Dataset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -15,10 +17,20 @@ import java.util.OptionalDouble;
  * @param classes   the class names, in index order; empty for regression
  * @param pixelMax  for images: the largest raw value, by which features are divided instead of standardised
  */
-public record LabeledData(String name, Task task, Dataset raw, List<String> classes, OptionalDouble pixelMax) {
+public record LabeledData(String name, Task task, Dataset raw, List<String> classes, OptionalDouble pixelMax,
+        Optional<FeatureShape> imageShape) {
+
+    /** Data without an image arrangement: each row a plain feature vector. */
+    public LabeledData(String name, Task task, Dataset raw, List<String> classes, OptionalDouble pixelMax) {
+        this(name, task, raw, classes, pixelMax, Optional.empty());
+    }
 
     public LabeledData {
         classes = List.copyOf(classes);
+        if (imageShape.isPresent() && imageShape.get().size() != raw.featureCount()) {
+            throw new IllegalArgumentException(name + ": images of " + imageShape.get() + " do not fill rows of "
+                    + raw.featureCount() + " features");
+        }
         if (raw.targetCount() != 1) {
             throw new IllegalArgumentException(name + ": expected one label column, got " + raw.targetCount());
         }
@@ -55,7 +67,7 @@ public record LabeledData(String name, Task task, Dataset raw, List<String> clas
 
     /** The rows at {@code indices}, in that order. */
     public LabeledData rows(int[] indices) {
-        return new LabeledData(name, task, raw.rows(indices), classes, pixelMax);
+        return new LabeledData(name, task, raw.rows(indices), classes, pixelMax, imageShape);
     }
 
     /** The first {@code count} rows. */
@@ -71,8 +83,8 @@ public record LabeledData(String name, Task task, Dataset raw, List<String> clas
      */
     public Split split(double firstFraction, long seed) {
         Dataset.Split parts = raw.split(firstFraction, seed);
-        return new Split(new LabeledData(name, task, parts.first(), classes, pixelMax),
-                new LabeledData(name, task, parts.second(), classes, pixelMax));
+        return new Split(new LabeledData(name, task, parts.first(), classes, pixelMax, imageShape),
+                new LabeledData(name, task, parts.second(), classes, pixelMax, imageShape));
     }
 
     /**

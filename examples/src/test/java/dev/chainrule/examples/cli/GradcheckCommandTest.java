@@ -27,6 +27,11 @@ class GradcheckCommandTest {
         for (String name : plugins.losses().names()) {
             assertTrue(run.out().contains("loss        " + name), name + " missing from\n" + run.out());
         }
+        for (String name : plugins.layers().names()) {
+            assertTrue(run.out().contains("layer       " + name), name + " missing from\n" + run.out());
+        }
+        assertTrue(run.out().contains("conv2d(3, 3, stride=2, padding=1, dilation=2, activation=tanh) on 2x7x6"),
+                run.out());
         String automatic = Chainrule.create().backend().name();
         assertTrue(run.out().contains("gradient check on backend " + automatic + ", float64, tolerance 1.0e-06"),
                 run.out());

@@ -27,6 +27,14 @@ class LayerSpecTest {
     }
 
     @Test
+    void anyLayerSpecTakesItsActivationAfterAColon() {
+        assertEquals(List.of("conv2d(32, 3, padding=same, activation=relu)", "max_pool2d(2)",
+                "conv2d(filters=8, kernel=1, activation=leaky_relu(alpha=0.1), init=orthogonal)"),
+                specs("conv2d(32,3,padding=same):relu,max_pool2d(2),conv2d(filters=8, kernel=1):leaky_relu(alpha=0.1)"
+                        + ":init=orthogonal"));
+    }
+
+    @Test
     void denseOptionsAreInitializersOnly() {
         assertTrue(message("8:relu:units=3").contains("'units=3' is not init=SPEC or bias_init=SPEC"));
         assertTrue(message("8:relu:init=Bad").contains("not a valid plugin name"));
@@ -39,7 +47,7 @@ class LayerSpecTest {
     @Test
     void malformedLayersSayWhatIsWrong() {
         assertTrue(message("64").contains("it has no ':'"));
-        assertTrue(message("x:relu").contains("'x' is not a whole number of units"));
+        assertTrue(message("3x:relu").contains("'3x' is not a whole number of units"));
         assertTrue(message("-3:relu").contains("not positive"));
         assertTrue(message("3:relu(").contains("malformed plugin spec"));
         assertTrue(message("3:Relu").contains("not a valid plugin name"));

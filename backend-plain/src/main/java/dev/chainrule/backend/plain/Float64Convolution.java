@@ -1,0 +1,274 @@
+package dev.chainrule.backend.plain;
+
+import dev.chainrule.core.tensor.Window2d;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A FLOAT64 convolution lowered to the packed product (im2col): each example's windows are laid out as the columns of
+ * a {@code patch x positions} matrix ({@code patch = channels * kernelHeight * kernelWidth}), so that the example's
+ * output, {@code filters x positions} and already channels-first, is {@code kernel (filters x patch)} times that
+ * matrix. The gradients are the two other products of the same three matrices: {@code kernel^T dE/dout} scattered back
+ * onto the input (col2im), and the kernel's gradient, summed over the batch, computed transposed as the window matrix
+ * times {@code dE/dout^T} ({@code patch x filters}: a first layer's patch of a few taps would leave most of a kernel
+ * tile's columns empty the other way round).
+ * A 1x1 kernel with stride 1 and no padding reads the example itself as its window matrix.
+ *
+ * <p>Examples are shared among the product threads when the work is worth it, each thread running single-threaded
+ * products in window buffers of its own, which it keeps from call to call (no allocation once the largest shape has
+ * run).
+ */
+final class Float64Convolution {
+
+    private static final int COLUMNS = 0;
+    private static final int PRODUCT = 1;
+    private static final int PARTIALS = 2;
+
+    private final Float64Blocked blocked;
+    private final ComputePool pool;
+    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
+    private final ThreadLocal<ExampleLayouts> layouts = ThreadLocal.withInitial(ExampleLayouts::new);
+
+    Float64Convolution(Float64Blocked blocked, ComputePool pool) {
+        this.blocked = blocked;
+        this.pool = pool;
+    }
+
+    /** Range of examples {@code [from, to)} that one task computes, with the index of the task. */
+    @FunctionalInterface
+    private interface Examples {
+        void run(int task, int from, int to);
+    }
+
+    /**
+     * {@code out = conv(x, kernel) + bias} for {@code batch} examples (see {@code TensorBackend.conv2d}).
+     *
+     * @param out modified
+     */
+    void forward(Window2d w, double[] x, double[] kernel, double[] bias, double[] out, int batch, int filters) {
+        int positions = w.positions();
+        int patch = w.patchSize();
+        Layout kernelLayout = Layout.of(patch, false);
+        share(batch, (long) filters * positions * patch, (task, from, to) -> {
+            double[] columns = pointwise(w) ? x : buffer(COLUMNS, patch * positions);
+            ExampleLayouts examples = layouts.get();
+            for (int n = from; n < to; n++) {
+                if (!pointwise(w)) {
+                    toColumns(w, x, n * w.inputSize(), columns);
+                }
+                int at = n * filters * positions;
+                blocked.multiply(kernel, kernelLayout, columns, columns(w, examples, n), out, at, positions, filters,
+                        positions, patch);
+                for (int f = 0; f < filters; f++) {
+                    double b = bias[f];
+                    for (int i = at + f * positions, end = i + positions; i < end; i++) {
+                        out[i] += b;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code out = dE/dx} from {@code g = dE/d(out)} for {@code batch} examples.
+     *
+     * @param out modified
+     */
+    void inputGradient(Window2d w, double[] g, double[] kernel, double[] out, int batch, int filters) {
+        int positions = w.positions();
+        int patch = w.patchSize();
+        Layout transposedKernel = Layout.of(patch, true);
+        share(batch, (long) filters * positions * patch, (task, from, to) -> {
+            double[] columns = buffer(COLUMNS, patch * positions);
+            ExampleLayouts examples = layouts.get();
+            for (int n = from; n < to; n++) {
+                Layout gradient = examples.of(n, filters * positions, positions, 1);
+                if (pointwise(w)) {
+                    blocked.multiply(kernel, transposedKernel, g, gradient, out, n * w.inputSize(), positions, patch,
+                            positions, filters);
+                } else {
+                    blocked.multiply(kernel, transposedKernel, g, gradient, columns, 0, positions, patch, positions,
+                            filters);
+                    fromColumns(w, columns, out, n * w.inputSize());
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code kernelOut = dE/d(kernel)} and {@code biasOut = dE/d(bias)}, summed over {@code batch} examples.
+     *
+     * @param kernelOut modified
+     * @param biasOut   modified
+     */
+    void kernelGradient(Window2d w, double[] x, double[] g, double[] kernelOut, double[] biasOut, int batch,
+            int filters) {
+        int positions = w.positions();
+        int patch = w.patchSize();
+        int kernelSize = filters * patch;
+        int tasks = tasks(batch, (long) filters * positions * patch);
+        double[] partials = tasks == 1 ? null : buffer(PARTIALS, tasks * (kernelSize + filters));
+        share(batch, (long) filters * positions * patch, (task, from, to) -> {
+            double[] columns = pointwise(w) ? x : buffer(COLUMNS, patch * positions);
+            double[] product = buffer(PRODUCT, kernelSize);
+            double[] kernelSum = partials == null ? kernelOut : partials;
+            double[] biasSum = partials == null ? biasOut : partials;
+            int kernelAt = partials == null ? 0 : task * (kernelSize + filters);
+            int biasAt = partials == null ? 0 : kernelAt + kernelSize;
+            Arrays.fill(kernelSum, kernelAt, kernelAt + kernelSize, 0);
+            Arrays.fill(biasSum, biasAt, biasAt + filters, 0);
+            ExampleLayouts examples = layouts.get();
+            for (int n = from; n < to; n++) {
+                if (!pointwise(w)) {
+                    toColumns(w, x, n * w.inputSize(), columns);
+                }
+                int at = n * filters * positions;
+                blocked.multiply(columns, columns(w, examples, n), g, examples.of(n, filters * positions, 1,
+                        positions), product, 0, filters, patch, filters, positions);
+                for (int f = 0, target = kernelAt; f < filters; f++) {
+                    for (int i = 0, source = f; i < patch; i++, source += filters, target++) {
+                        kernelSum[target] += product[source];
+                    }
+                }
+                for (int f = 0; f < filters; f++) {
+                    double sum = 0;
+                    for (int i = at + f * positions, end = i + positions; i < end; i++) {
+                        sum += g[i];
+                    }
+                    biasSum[biasAt + f] += sum;
+                }
+            }
+        });
+        if (partials != null) {
+            System.arraycopy(partials, 0, kernelOut, 0, kernelSize);
+            System.arraycopy(partials, kernelSize, biasOut, 0, filters);
+            for (int t = 1; t < tasks; t++) {
+                int from = t * (kernelSize + filters);
+                for (int i = 0; i < kernelSize; i++) {
+                    kernelOut[i] += partials[from + i];
+                }
+                for (int f = 0; f < filters; f++) {
+                    biasOut[f] += partials[from + kernelSize + f];
+                }
+            }
+        }
+    }
+
+    /** The layout of example {@code n}'s window matrix: the example itself when pointwise, else the buffer. */
+    private static Layout columns(Window2d w, ExampleLayouts examples, int n) {
+        return examples.of(pointwise(w) ? n : 0, w.inputSize(), w.positions(), 1);
+    }
+
+    /** Whether the example itself is its window matrix: a 1x1 kernel, stride 1, no padding. */
+    private static boolean pointwise(Window2d w) {
+        return w.kernelHeight() == 1 && w.kernelWidth() == 1 && w.stride() == 1 && w.padTop() == 0
+                && w.padLeft() == 0;
+    }
+
+    /**
+     * Writes the window matrix of the example at {@code x[from]}: row {@code (c, kh, kw)}, column {@code (oh, ow)}
+     * holds the input that output {@code (oh, ow)} reads at that tap, zero in the padding.
+     */
+    static void toColumns(Window2d w, double[] x, int from, double[] columns) {
+        int outWidth = w.outWidth();
+        int row = 0;
+        for (int c = 0; c < w.channels(); c++) {
+            int channel = from + c * w.height() * w.width();
+            for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                for (int kw = 0; kw < w.kernelWidth(); kw++, row++) {
+                    int shift = kw * w.dilation() - w.padLeft();
+                    int low = firstInside(shift, w.stride(), outWidth);
+                    int high = endInside(shift, w.stride(), w.width(), outWidth);
+                    for (int oh = 0; oh < w.outHeight(); oh++) {
+                        int to = (row * w.outHeight() + oh) * outWidth;
+                        int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                        if (ih < 0 || ih >= w.height() || low >= high) {
+                            Arrays.fill(columns, to, to + outWidth, 0);
+                            continue;
+                        }
+                        Arrays.fill(columns, to, to + low, 0);
+                        Arrays.fill(columns, to + high, to + outWidth, 0);
+                        int source = channel + ih * w.width() + shift;
+                        if (w.stride() == 1) {
+                            System.arraycopy(x, source + low, columns, to + low, high - low);
+                        } else {
+                            for (int ow = low; ow < high; ow++) {
+                                columns[to + ow] = x[source + ow * w.stride()];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #toColumns}: sets the example at {@code out[from]} to the window matrix's sums. */
+    static void fromColumns(Window2d w, double[] columns, double[] out, int from) {
+        Arrays.fill(out, from, from + w.inputSize(), 0);
+        int outWidth = w.outWidth();
+        int row = 0;
+        for (int c = 0; c < w.channels(); c++) {
+            int channel = from + c * w.height() * w.width();
+            for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                for (int kw = 0; kw < w.kernelWidth(); kw++, row++) {
+                    int shift = kw * w.dilation() - w.padLeft();
+                    int low = firstInside(shift, w.stride(), outWidth);
+                    int high = endInside(shift, w.stride(), w.width(), outWidth);
+                    for (int oh = 0; oh < w.outHeight(); oh++) {
+                        int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                        if (ih < 0 || ih >= w.height()) {
+                            continue;
+                        }
+                        int at = (row * w.outHeight() + oh) * outWidth;
+                        int target = channel + ih * w.width() + shift;
+                        for (int ow = low; ow < high; ow++) {
+                            out[target + ow * w.stride()] += columns[at + ow];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap {@code ow * stride + shift} lies at or right of the input's column 0. */
+    private static int firstInside(int shift, int stride, int outWidth) {
+        return shift >= 0 ? 0 : Math.min(outWidth, (-shift + stride - 1) / stride);
+    }
+
+    /** One past the last output column whose tap lies left of column {@code width}. */
+    private static int endInside(int shift, int stride, int width, int outWidth) {
+        int last = width - 1 - shift;
+        return last < 0 ? 0 : Math.min(outWidth, last / stride + 1);
+    }
+
+    /** The examples split into one range per thread when the product is worth sharing, run through the pool. */
+    private void share(int batch, long workPerExample, Examples examples) {
+        int tasks = tasks(batch, workPerExample);
+        if (tasks == 1) {
+            examples.run(0, 0, batch);
+            return;
+        }
+        List<Runnable> runs = new ArrayList<>(tasks);
+        for (int t = 0; t < tasks; t++) {
+            int task = t;
+            int from = (int) ((long) batch * t / tasks);
+            int to = (int) ((long) batch * (t + 1) / tasks);
+            runs.add(() -> examples.run(task, from, to));
+        }
+        pool.runAll(runs);
+    }
+
+    private int tasks(int batch, long workPerExample) {
+        return workPerExample * batch < MatrixMultiply.SHARED ? 1 : Math.min(batch, pool.threads());
+    }
+
+    /** This thread's buffer {@code which}, grown to at least {@code size}. */
+    private double[] buffer(int which, int size) {
+        double[][] own = buffers.get();
+        if (own[which].length < size) {
+            own[which] = new double[size];
+        }
+        return own[which];
+    }
+}
