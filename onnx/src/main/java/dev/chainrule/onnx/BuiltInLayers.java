@@ -31,6 +31,7 @@ final class BuiltInLayers {
         all.add(of("layer_norm", BuiltInLayers::layerNorm));
         IDENTITY_AT_INFERENCE.stream().sorted().forEach(name -> all.add(of(name, (layer, input, x, g) ->
                 g.op("Identity", x))));
+        all.addAll(ConvolutionLayers.all());
         return all;
     }
 
@@ -75,11 +76,11 @@ final class BuiltInLayers {
 
     /** The form of a built-in layer mapping. */
     @FunctionalInterface
-    private interface Form {
+    interface Form {
         String write(Layer layer, FeatureShape input, String x, OnnxGraph graph) throws OnnxException;
     }
 
-    private static LayerMapping of(String name, Form form) {
+    static LayerMapping of(String name, Form form) {
         return new LayerMapping() {
             @Override
             public String layer() {
