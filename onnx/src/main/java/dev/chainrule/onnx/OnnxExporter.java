@@ -41,6 +41,9 @@ public final class OnnxExporter {
      */
     public static final String LAYER_KEY = "chainrule.layer.";
 
+    /** The metadata key of the network's input shape, {@code channels x height x width} ({@code 1x28x28}). */
+    public static final String INPUT_SHAPE_KEY = "chainrule.input_shape";
+
     private final Mappings mappings;
 
     /** An exporter with the built-in mappings and those registered on the context class loader. */
@@ -99,6 +102,9 @@ public final class OnnxExporter {
         ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("chainrule")
                 .setProducerVersion(version()).setGraph(proto)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+        model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(INPUT_SHAPE_KEY)
+                .setValue(network.inputShape().channels() + "x" + network.inputShape().height() + "x"
+                        + network.inputShape().width()));
         for (int k = 1; k <= network.layers().size(); k++) {
             model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(LAYER_KEY + k)
                     .setValue(network.layer(k).spec().toString()));

@@ -95,9 +95,12 @@ public final class OnnxGraph {
         return tensor(local, value.toDoubleArray(), dims);
     }
 
-    /** Adds an initializer holding int64 values, for operators that take shapes or axes. */
+    /**
+     * Adds an initializer holding int64 values, for operators that take shapes or axes; named {@code local} and a
+     * number, outside the layer's own tensors.
+     */
     public String int64s(String local, long... values) {
-        TensorProto proto = TensorProto.newBuilder().setName(unique(scope + " " + local))
+        TensorProto proto = TensorProto.newBuilder().setName(unique(local + "_" + counter++))
                 .setDataType(TensorProto.DataType.INT64_VALUE).addDims(values.length)
                 .addAllInt64Data(java.util.Arrays.stream(values).boxed().toList()).build();
         initializers.put(proto.getName(), proto);

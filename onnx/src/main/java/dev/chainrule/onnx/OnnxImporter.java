@@ -90,9 +90,12 @@ public final class OnnxImporter {
                     + "networks with one");
         }
         Map<Integer, String> ownLayers = new java.util.HashMap<>();
+        FeatureShape shape = FeatureShape.flat(width);
         Map<String, String> metadata = new LinkedHashMap<>();
         for (var entry : model.getMetadataPropsList()) {
-            if (entry.getKey().startsWith(OnnxExporter.LAYER_KEY)) {
+            if (entry.getKey().equals(OnnxExporter.INPUT_SHAPE_KEY)) {
+                shape = inputShape(entry.getValue(), width, source);
+            } else if (entry.getKey().startsWith(OnnxExporter.LAYER_KEY)) {
                 ownLayers.put(layerPosition(entry.getKey(), source), entry.getValue());
             } else {
                 metadata.put(entry.getKey(), entry.getValue());
@@ -107,8 +110,24 @@ public final class OnnxImporter {
         if (reader.plans().isEmpty()) {
             throw new OnnxException(source + " holds no layer (no Gemm, MatMul or normalisation)");
         }
-        Network network = build(reader.plans(), width, dtype == null ? own : dtype, source);
+        Network network = build(reader.plans(), shape, dtype == null ? own : dtype, source);
         return new ImportedModel(network, reader.input(), reader.output(), metadata);
+    }
+
+    /** The input shape Chainrule recorded ({@code 1x28x28}), which must hold the input's {@code width} numbers. */
+    private static FeatureShape inputShape(String text, int width, String source) throws OnnxException {
+        try {
+            String[] parts = text.split("x");
+            FeatureShape shape = new FeatureShape(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    Integer.parseInt(parts[2]));
+            if (parts.length == 3 && shape.size() == width) {
+                return shape;
+            }
+        } catch (RuntimeException e) {
+            throw new OnnxException(source + " has a malformed input shape '" + text + "' in its metadata", e);
+        }
+        throw new OnnxException(source + "'s metadata gives the input shape " + text + " but its input has " + width
+                + " numbers per example");
     }
 
     private static int layerPosition(String key, String source) throws OnnxException {
@@ -171,9 +190,10 @@ public final class OnnxImporter {
         return (int) width;
     }
 
-    private Network build(List<LayerPlan> plans, int width, DType dtype, String source) throws OnnxException {
+    private Network build(List<LayerPlan> plans, FeatureShape shape, DType dtype, String source)
+            throws OnnxException {
         NetworkBuilder builder = new NetworkBuilder(backend, plugins.layers(), plugins.activations(),
-                plugins.initializers(), FeatureShape.flat(width)).dtype(dtype).withoutDrawingParameters();
+                plugins.initializers(), shape).dtype(dtype).withoutDrawingParameters();
         Network network;
         try {
             for (LayerPlan plan : plans) {
@@ -190,19 +210,17 @@ public final class OnnxImporter {
         for (State state : network.state()) {
             tensors.put(state.name(), state.value());
         }
-        for (int k = 1; k <= plans.size(); k++) {
-            for (Map.Entry<String, double[]> entry : plans.get(k - 1).tensors().entrySet()) {
-                String name = dev.chainrule.core.network.Layer.tensorName(k, entry.getKey());
-                Tensor tensor = tensors.remove(name);
-                if (tensor == null || tensor.shape().size() != entry.getValue().length) {
-                    throw new OnnxException(source + ": layer " + k + " (" + plans.get(k - 1).spec() + ") has no "
-                            + "tensor '" + entry.getKey() + "' of " + entry.getValue().length + " values");
-                }
-                backend.assign(entry.getValue(), tensor);
+        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+            String name = entry.getKey();
+            int k = Integer.parseInt(name.split(" ")[1]);
+            String local = name.substring(dev.chainrule.core.network.Layer.tensorName(k, "").length());
+            double[] values = plans.get(k - 1).tensors().get(local);
+            if (values == null || values.length != entry.getValue().shape().size()) {
+                throw new OnnxException(source + ": layer " + k + " (" + plans.get(k - 1).spec() + ") needs "
+                        + entry.getValue().shape().size() + " values for its tensor '" + local + "' but the file has "
+                        + (values == null ? "none" : values.length));
             }
-        }
-        if (!tensors.isEmpty()) {
-            throw new OnnxException(source + ": no values for " + tensors.keySet());
+            backend.assign(values, entry.getValue());
         }
         return network;
     }

@@ -23,9 +23,22 @@ final class Networks {
         return PLAIN;
     }
 
+    /** A network taking examples shaped {@code input}, built and randomised like {@link #build}. */
+    static Network build(Chainrule chainrule, dev.chainrule.core.network.FeatureShape input, DType dtype, long seed,
+            UnaryOperator<NetworkBuilder> layers) {
+        Network network = layers.apply(chainrule.network(input).dtype(dtype).seed(seed)).build();
+        randomise(network, seed);
+        return network;
+    }
+
     /** A network built on {@code chainrule} in {@code dtype}, its tensors randomised from {@code seed}. */
     static Network build(Chainrule chainrule, int inputs, DType dtype, long seed, UnaryOperator<NetworkBuilder> layers) {
         Network network = layers.apply(chainrule.network(inputs).dtype(dtype).seed(seed)).build();
+        randomise(network, seed);
+        return network;
+    }
+
+    private static void randomise(Network network, long seed) {
         Random random = new Random(seed);
         for (Parameter parameter : network.parameters()) {
             randomise(parameter.value(), random, 0);
@@ -33,7 +46,6 @@ final class Networks {
         for (State state : network.state()) {
             randomise(state.value(), random, state.name().endsWith("var") ? 0.5 : 0);
         }
-        return network;
     }
 
     private static void randomise(Tensor tensor, Random random, double positiveFloor) {

@@ -21,6 +21,7 @@ final class OnnxRuntime {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             try (OrtSession session = environment.createSession(model, options)) {
                 return run(environment, session, rows, dtype);
             }
