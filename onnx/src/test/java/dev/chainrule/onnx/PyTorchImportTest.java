@@ -21,18 +21,19 @@ class PyTorchImportTest {
 
     static Stream<Arguments> fixtures() {
         return Stream.of("mlp", "batchnorm", "layernorm", "activations")
-                .flatMap(name -> Stream.of("plain", "nd4j").map(backend -> Arguments.of(name, backend)));
+                .flatMap(name -> Stream.of("plain", "nd4j").flatMap(backend -> Networks.dtypes().stream()
+                        .map(dtype -> Arguments.of(name, backend, dtype))));
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
+    @ParameterizedTest(name = "{0} on {1} in {2}")
     @MethodSource("fixtures")
-    void importedModelsReproducePyTorchsOutputs(String name, String backend) throws Exception {
+    void importedModelsReproducePyTorchsOutputs(String name, String backend, DType dtype) throws Exception {
         Chainrule chainrule = backend.equals("plain") ? Networks.plain() : Chainrule.create(backend);
         byte[] model = resource(name + ".onnx");
         double[][] input = rows(resource(name + ".input.csv"));
         double[][] expected = rows(resource(name + ".output.csv"));
         ImportedModel imported = new OnnxImporter(chainrule.backend(), chainrule.plugins())
-                .decode(model, name + ".onnx", null);
+                .decode(model, name + ".onnx", dtype);
         double[][] actual = imported.network().predict(input);
         double difference = Networks.difference(expected, actual);
         assertTrue(difference <= 1e-5, name + " as " + imported.network().layers() + " differs from PyTorch by "
