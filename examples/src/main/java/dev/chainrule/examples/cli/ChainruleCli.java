@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Trains neural networks by backpropagation with pluggable activations, losses, optimizers and "
                 + "tensor backends.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExplainCommand.class,
-            GradcheckCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+            GradcheckCommand.class, PluginsCommand.class, ExportCommand.class, ImportCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (missing or corrupt file, bad data, diverged training)",
             "2:bad usage (unknown option or plugin, malformed value)"})

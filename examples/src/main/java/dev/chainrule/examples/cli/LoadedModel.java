@@ -19,10 +19,13 @@ import java.nio.file.Path;
 record LoadedModel(Network network, ModelInfo info) {
 
     /**
-     * Loads {@code file} on {@code chainrule}'s backend; {@code dtype} converts the parameters, or {@code null} keeps
+     * Loads {@code file} (a model file, or an ONNX model if it is named {@code .onnx}) on {@code chainrule}'s backend; {@code dtype} converts the parameters, or {@code null} keeps
      * the saved one. A missing, corrupt or incompatible file is an {@link IOException} that says which.
      */
     static LoadedModel load(Path file, Chainrule chainrule, DType dtype) throws IOException {
+        if (OnnxFiles.isOnnx(file)) {
+            return OnnxFiles.load(file, chainrule, dtype);
+        }
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }

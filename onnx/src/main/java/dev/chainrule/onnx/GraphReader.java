@@ -1,0 +1,461 @@
+package dev.chainrule.onnx;
+
+import dev.chainrule.onnx.Initializers.Constant;
+import dev.chainrule.onnx.proto.Onnx.AttributeProto;
+import dev.chainrule.onnx.proto.Onnx.GraphProto;
+import dev.chainrule.onnx.proto.Onnx.NodeProto;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads an ONNX graph of a dense network as a chain of Chainrule layers: node by node, each must continue the chain
+ * from the graph's input. Understood: {@code Gemm}, {@code MatMul} (+ {@code Add} as its bias), {@code Flatten},
+ * {@code Reshape} to rows, {@code Identity}, {@code Dropout}, {@code Constant}, {@code BatchNormalization},
+ * {@code LayerNormalization}, the activation operators, and the standardization Chainrule writes around a network
+ * ({@code Sub}, {@code Div} first; {@code Mul}, {@code Add} last). Anything else is refused with its operator and
+ * node.
+ */
+final class GraphReader {
+
+    static final String SUPPORTED = "Gemm, MatMul, Add (bias), Flatten, Reshape, Identity, Dropout, Constant, "
+            + "BatchNormalization, LayerNormalization, Relu, Sigmoid, Tanh, Softmax, LogSoftmax, Exp, LeakyRelu, "
+            + "PRelu, Elu, Selu, Celu, HardSigmoid, HardSwish, Softplus, Softsign, ThresholdedRelu, Mish, Gelu, Clip, "
+            + "Shrink";
+
+    private final String source;
+    private final Initializers constants;
+    private final List<LayerPlan> plans = new ArrayList<>();
+    private String current;
+    private int width;
+    private double[] inputOffset;
+    private double[] inputScale;
+    private double[] outputScale;
+    private double[] outputOffset;
+    private int inputWidth;
+
+    private final Map<Integer, String> ownLayers;
+    private final Map<String, Constant> layerTensors;
+
+    /**
+     * A reader of one graph.
+     *
+     * @param ownLayers    for a model Chainrule exported: each layer's spec by position, from its metadata
+     * @param layerTensors the graph's initializers by name, where such a model keeps each layer's tensors
+     *                     ({@code layer 2 gamma})
+     */
+    GraphReader(String source, Initializers constants, String input, int width, Map<Integer, String> ownLayers,
+            Map<String, Constant> layerTensors) {
+        this.source = source;
+        this.constants = constants;
+        this.ownLayers = ownLayers;
+        this.layerTensors = layerTensors;
+        this.current = input;
+        this.width = width;
+    }
+
+    List<LayerPlan> plans() {
+        return plans;
+    }
+
+    String current() {
+        return current;
+    }
+
+    Optional<Standardization> input() throws OnnxException {
+        if (inputOffset == null && inputScale == null) {
+            return Optional.empty();
+        }
+        return Optional.of(standardization(inputOffset, inputScale, inputWidth));
+    }
+
+    Optional<Standardization> output() throws OnnxException {
+        if (outputScale == null && outputOffset == null) {
+            return Optional.empty();
+        }
+        return Optional.of(standardization(outputOffset, outputScale, width));
+    }
+
+    void read(GraphProto graph) throws OnnxException {
+        inputWidth = width;
+        List<NodeProto> nodes = graph.getNodeList();
+        for (int n = 0; n < nodes.size(); n++) {
+            NodeProto node = nodes.get(n);
+            int own = ownLayer(node);
+            if (own > 0) {
+                n = ownLayer(nodes, n, own) - 1;
+                continue;
+            }
+            String where = source + ": node '" + (node.getName().isEmpty() ? node.getOutput(0) : node.getName())
+                    + "' (" + node.getOpType() + ")";
+            if (!node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx")) {
+                throw unsupported(where + " is in the operator domain '" + node.getDomain() + "'");
+            }
+            if (node.getOpType().equals("Constant")) {
+                constant(node, where);
+                continue;
+            }
+            if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
+                throw new OnnxException(where + " does not continue the chain of layers from the graph's input (its "
+                        + "input is " + node.getInputList() + ", the chain is at '" + current + "'); Chainrule imports "
+                        + "networks whose nodes form one chain");
+            }
+            if (outputOffset != null) {
+                throw unsupported(where + " comes after the output's scaling");
+            }
+            step(node, where, attributes(node));
+            current = node.getOutput(0);
+        }
+    }
+
+    /** The position of the Chainrule layer whose nodes {@code node} starts, or 0. */
+    private int ownLayer(NodeProto node) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("layer (\\d+)/.*").matcher(node.getName());
+        if (!matcher.matches()) {
+            return 0;
+        }
+        int k = Integer.parseInt(matcher.group(1));
+        return ownLayers.containsKey(k) && k == plans.size() + 1 ? k : 0;
+    }
+
+    /**
+     * Reads the nodes of layer {@code k} of a model Chainrule exported, from {@code first}: its spec from the
+     * metadata, its tensors from the initializers named after it; returns the index after its last node.
+     */
+    private int ownLayer(List<NodeProto> nodes, int first, int k) throws OnnxException {
+        String prefix = "layer " + k + "/";
+        int end = first;
+        boolean continues = false;
+        while (end < nodes.size() && nodes.get(end).getName().startsWith(prefix)) {
+            continues |= nodes.get(end).getInputList().contains(current);
+            end++;
+        }
+        if (!continues) {
+            throw new OnnxException(source + ": no node of layer " + k + " continues the chain from '" + current
+                    + "'");
+        }
+        LayerPlan plan = LayerPlan.other(ownLayers.get(k), width);
+        String tensorPrefix = dev.chainrule.core.network.Layer.tensorName(k, "");
+        for (Map.Entry<String, Constant> entry : layerTensors.entrySet()) {
+            if (entry.getKey().startsWith(tensorPrefix)) {
+                plan.put(entry.getKey().substring(tensorPrefix.length()), entry.getValue().values().clone());
+            }
+        }
+        plans.add(plan);
+        current = nodes.get(end - 1).getOutput(0);
+        double[] bias = plan.tensors().get("bias");
+        width = bias != null ? bias.length : width;
+        return end;
+    }
+
+    private void step(NodeProto node, String where, Map<String, AttributeProto> attributes) throws OnnxException {
+        switch (node.getOpType()) {
+            case "Identity", "Dropout" -> {
+                // inference: both pass the input through
+            }
+            case "Flatten" -> {
+                long axis = integer(attributes, "axis", 1);
+                if (axis != 1) {
+                    throw unsupported(where + " flattens from axis " + axis + "; Chainrule keeps one example per row "
+                            + "(axis 1)");
+                }
+            }
+            case "Reshape" -> reshape(node, where);
+            case "Gemm" -> gemm(node, where, attributes);
+            case "MatMul" -> matmul(node, where);
+            case "Add" -> add(node, where);
+            case "Sub" -> inputOffset = standardizing(node, where, inputOffset == null && inputScale == null
+                    && plans.isEmpty());
+            case "Div" -> inputScale = standardizing(node, where, inputScale == null && plans.isEmpty());
+            case "Mul" -> outputScale = standardizing(node, where, !plans.isEmpty() && outputScale == null);
+            case "BatchNormalization" -> batchNorm(node, where, attributes);
+            case "LayerNormalization" -> layerNorm(node, where, attributes);
+            default -> activation(node, where, attributes);
+        }
+    }
+
+    private void constant(NodeProto node, String where) throws OnnxException {
+        for (AttributeProto attribute : node.getAttributeList()) {
+            if (attribute.getName().equals("value")) {
+                constants.add(node.getOutput(0), attribute.getT());
+                return;
+            }
+        }
+        throw unsupported(where + " has no tensor 'value'");
+    }
+
+    private void reshape(NodeProto node, String where) throws OnnxException {
+        Constant shape = constantInput(node, 1, where, "its shape");
+        double[] dims = shape.values();
+        boolean rows = dims.length == 2 && (dims[0] == -1 || dims[0] == 0)
+                && (dims[1] == width || dims[1] == -1);
+        if (!rows) {
+            throw unsupported(where + " reshapes to " + java.util.Arrays.toString(dims) + "; Chainrule imports "
+                    + "reshapes to batch x " + width + " rows");
+        }
+    }
+
+    private void gemm(NodeProto node, String where, Map<String, AttributeProto> attributes) throws OnnxException {
+        if (real(attributes, "alpha", 1) != 1 || integer(attributes, "transA", 0) != 0) {
+            throw unsupported(where + " has alpha " + real(attributes, "alpha", 1) + " or transA "
+                    + integer(attributes, "transA", 0) + "; Chainrule imports Gemm with alpha 1 and transA 0");
+        }
+        boolean transposed = integer(attributes, "transB", 0) == 1;
+        Constant b = constantInput(node, 1, where, "its weights B");
+        double[] weights = weights(b, transposed, where);
+        int units = weights.length / width;
+        double[] bias = new double[units];
+        LayerPlan plan = LayerPlan.dense(units, weights, bias);
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            double beta = real(attributes, "beta", 1);
+            Constant c = constantInput(node, 2, where, "its bias C");
+            double[] scaled = broadcast(c, units, where, "bias C");
+            for (int i = 0; i < units; i++) {
+                scaled[i] *= beta;
+            }
+            plan.addBias(scaled);
+        }
+        plans.add(plan);
+        width = units;
+    }
+
+    private void matmul(NodeProto node, String where) throws OnnxException {
+        double[] weights = weights(constantInput(node, 1, where, "its weights"), false, where);
+        int units = weights.length / width;
+        plans.add(LayerPlan.dense(units, weights, new double[units]));
+        width = units;
+    }
+
+    private double[] weights(Constant b, boolean transposed, String where) throws OnnxException {
+        long[] dims = b.dims();
+        if (dims.length != 2 || dims[transposed ? 1 : 0] != width) {
+            throw new OnnxException(where + " has weights of shape " + b + " that do not take " + width
+                    + " inputs" + (transposed ? " (transposed)" : ""));
+        }
+        int units = (int) dims[transposed ? 0 : 1];
+        if (!transposed) {
+            return b.values().clone();
+        }
+        double[] out = new double[b.values().length];
+        for (int o = 0; o < units; o++) {
+            for (int i = 0; i < width; i++) {
+                out[i * units + o] = b.values()[o * width + i];
+            }
+        }
+        return out;
+    }
+
+    private void add(NodeProto node, String where) throws OnnxException {
+        Constant addend = constantInput(node, 1, where, "the value it adds");
+        if (outputScale != null) {
+            outputOffset = broadcast(addend, width, where, "offset");
+            return;
+        }
+        LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
+        if (last == null || !last.takesBias()) {
+            throw unsupported(where + " adds a constant that is not a dense layer's bias");
+        }
+        last.addBias(broadcast(addend, width, where, "bias"));
+    }
+
+    private double[] standardizing(NodeProto node, String where, boolean allowed) throws OnnxException {
+        if (!allowed) {
+            throw unsupported(where + " is not part of a standardization at the graph's input or output");
+        }
+        return broadcast(constantInput(node, 1, where, "its constant"), width, where, "constant");
+    }
+
+    private void batchNorm(NodeProto node, String where, Map<String, AttributeProto> attributes)
+            throws OnnxException {
+        if (integer(attributes, "training_mode", 0) != 0) {
+            throw unsupported(where + " is in training mode; Chainrule imports inference graphs");
+        }
+        double eps = real(attributes, "epsilon", 1e-5);
+        double momentum = 1 - real(attributes, "momentum", 0.9);
+        String spec = "batch_norm(momentum=" + number(Math.max(0, Math.min(1, momentum))) + ", eps=" + number(eps)
+                + ")";
+        plans.add(LayerPlan.other(spec, width)
+                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width, where, "scale"))
+                .put("beta", broadcast(constantInput(node, 2, where, "its bias"), width, where, "bias"))
+                .put("running_mean", broadcast(constantInput(node, 3, where, "its mean"), width, where, "mean"))
+                .put("running_var", broadcast(constantInput(node, 4, where, "its variance"), width, where,
+                        "variance")));
+    }
+
+    private void layerNorm(NodeProto node, String where, Map<String, AttributeProto> attributes)
+            throws OnnxException {
+        long axis = integer(attributes, "axis", -1);
+        if (axis != -1 && axis != 1) {
+            throw unsupported(where + " normalises from axis " + axis + "; Chainrule normalises each row (axis -1)");
+        }
+        double[] beta = node.getInputCount() > 2 && !node.getInput(2).isEmpty()
+                ? broadcast(constantInput(node, 2, where, "its bias"), width, where, "bias") : new double[width];
+        plans.add(LayerPlan.other("layer_norm(eps=" + number(real(attributes, "epsilon", 1e-5)) + ")", width)
+                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width, where, "scale"))
+                .put("beta", beta));
+    }
+
+    private void activation(NodeProto node, String where, Map<String, AttributeProto> attributes)
+            throws OnnxException {
+        Map<String, double[]> parameters = new HashMap<>();
+        String spec = switch (node.getOpType()) {
+            case "Relu" -> "relu";
+            case "Sigmoid" -> "sigmoid";
+            case "Tanh" -> "tanh";
+            case "Exp" -> "exponential";
+            case "Softmax", "LogSoftmax" -> {
+                long axis = integer(attributes, "axis", -1);
+                if (axis != -1 && axis != 1) {
+                    throw unsupported(where + " works along axis " + axis + "; Chainrule's works along each row");
+                }
+                yield node.getOpType().equals("Softmax") ? "softmax" : "log_softmax";
+            }
+            case "LeakyRelu" -> "leaky_relu(alpha=" + number(real(attributes, "alpha", 0.01)) + ")";
+            case "Elu" -> "elu(alpha=" + number(real(attributes, "alpha", 1)) + ")";
+            case "Celu" -> "celu(alpha=" + number(real(attributes, "alpha", 1)) + ")";
+            case "Selu" -> {
+                if (!near(real(attributes, "alpha", 1.67326319217681884765625), 1.6732632423543772)
+                        || !near(real(attributes, "gamma", 1.05070102214813232421875), 1.0507009873554805)) {
+                    throw unsupported(where + " has alpha and gamma other than SELU's");
+                }
+                yield "selu";
+            }
+            case "HardSigmoid" -> {
+                if (!near(real(attributes, "alpha", 0.2), 1.0 / 6) || real(attributes, "beta", 0.5) != 0.5) {
+                    throw unsupported(where + " has alpha " + real(attributes, "alpha", 0.2) + " and beta "
+                            + real(attributes, "beta", 0.5) + "; Chainrule's hard_sigmoid is alpha 1/6, beta 0.5");
+                }
+                yield "hard_sigmoid";
+            }
+            case "HardSwish" -> "hard_swish";
+            case "Softplus" -> "softplus";
+            case "Softsign" -> "softsign";
+            case "Mish" -> "mish";
+            case "ThresholdedRelu" -> "thresholded_relu(theta=" + number(real(attributes, "alpha", 1)) + ")";
+            case "Gelu" -> {
+                String approximate = text(attributes, "approximate", "none");
+                yield approximate.equals("tanh") ? "gelu_tanh" : "gelu";
+            }
+            case "Shrink" -> {
+                double lambda = real(attributes, "lambd", 0.5);
+                double bias = real(attributes, "bias", 0);
+                if (bias != 0 && bias != lambda) {
+                    throw unsupported(where + " has bias " + bias + " and lambd " + lambda + "; Chainrule has the "
+                            + "hard (bias 0) and soft (bias = lambd) shrinks");
+                }
+                yield (bias == 0 ? "hard_shrink" : "soft_shrink") + "(lambda=" + number(lambda) + ")";
+            }
+            case "Clip" -> clip(node, where, attributes);
+            case "PRelu" -> {
+                parameters.put("prelu slope", broadcast(constantInput(node, 1, where, "its slope"), width, where,
+                        "slope"));
+                yield "prelu";
+            }
+            default -> throw unsupported(where + " is not supported");
+        };
+        LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
+        if (last != null && last.takesActivation()) {
+            last.activation(spec, parameters);
+        } else {
+            LayerPlan plan = LayerPlan.other("activation(function=" + spec + ")", width);
+            parameters.forEach(plan::put);
+            plans.add(plan);
+        }
+    }
+
+    private String clip(NodeProto node, String where, Map<String, AttributeProto> attributes) throws OnnxException {
+        double min = attributes.containsKey("min") ? real(attributes, "min", 0) : Double.NEGATIVE_INFINITY;
+        double max = attributes.containsKey("max") ? real(attributes, "max", 0) : Double.POSITIVE_INFINITY;
+        if (node.getInputCount() > 1 && !node.getInput(1).isEmpty()) {
+            min = constantInput(node, 1, where, "its minimum").values()[0];
+        }
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            max = constantInput(node, 2, where, "its maximum").values()[0];
+        }
+        if (min == 0 && max == 6) {
+            return "relu6";
+        }
+        if (min == 0 && max == Double.POSITIVE_INFINITY) {
+            return "relu";
+        }
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            throw unsupported(where + " clips to [" + min + ", " + max + "]; Chainrule imports Clip with both bounds");
+        }
+        return "hard_tanh(min=" + number(min) + ", max=" + number(max) + ")";
+    }
+
+    private Constant constantInput(NodeProto node, int index, String where, String what) throws OnnxException {
+        if (node.getInputCount() <= index || node.getInput(index).isEmpty()) {
+            throw new OnnxException(where + " lacks " + what);
+        }
+        String name = node.getInput(index);
+        if (!constants.has(name)) {
+            throw unsupported(where + " takes " + what + " from '" + name + "', which is not a constant");
+        }
+        return constants.get(name);
+    }
+
+    private static double[] broadcast(Constant constant, int size, String where, String what)
+            throws OnnxException {
+        if (constant.size() == size) {
+            return constant.values().clone();
+        }
+        if (constant.size() == 1) {
+            double[] out = new double[size];
+            java.util.Arrays.fill(out, constant.values()[0]);
+            return out;
+        }
+        throw new OnnxException(where + " has a " + what + " of shape " + constant + " for " + size + " features");
+    }
+
+    private Standardization standardization(double[] offset, double[] scale, int size) throws OnnxException {
+        double[] offsets = offset != null ? offset : new double[size];
+        double[] scales = scale;
+        if (scales == null) {
+            scales = new double[size];
+            java.util.Arrays.fill(scales, 1);
+        }
+        try {
+            return new Standardization(offsets, scales);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private OnnxException unsupported(String message) {
+        return new OnnxException(message + ". Chainrule imports dense networks made of: " + SUPPORTED);
+    }
+
+    private static Map<String, AttributeProto> attributes(NodeProto node) {
+        Map<String, AttributeProto> map = new HashMap<>();
+        node.getAttributeList().forEach(attribute -> map.put(attribute.getName(), attribute));
+        return map;
+    }
+
+    private static long integer(Map<String, AttributeProto> attributes, String name, long fallback) {
+        AttributeProto attribute = attributes.get(name);
+        return attribute == null ? fallback : attribute.getI();
+    }
+
+    private static double real(Map<String, AttributeProto> attributes, String name, double fallback) {
+        AttributeProto attribute = attributes.get(name);
+        // A float attribute holds what the exporter's author wrote as a decimal (0.2): take that, not 0.2000000029.
+        return attribute == null ? fallback : Double.parseDouble(Float.toString(attribute.getF()));
+    }
+
+    private static String text(Map<String, AttributeProto> attributes, String name, String fallback) {
+        AttributeProto attribute = attributes.get(name);
+        return attribute == null ? fallback : attribute.getS().toStringUtf8();
+    }
+
+    private static boolean near(double value, double expected) {
+        return Math.abs(value - expected) < 1e-6;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%s", value);
+    }
+}
