@@ -30,8 +30,18 @@ record PluginRequirement(String kind, String name, String origin) implements Ser
 
     /** The error when an executor lacks the plugin. */
     String missingMessage(String executor) {
+        String origin = readable(this.origin);
         return kind.toLowerCase(java.util.Locale.ROOT) + " plugin '" + name + "' is not on the class path of executor "
                 + executor + "; the driver loaded it from " + origin + ": ship that jar with spark-submit --jars "
                 + origin + " (or SparkContext.addJar)";
+    }
+
+    /** A file URL as a path, which is what {@code --jars} is usually given; anything else as it is. */
+    private static String readable(String origin) {
+        try {
+            return origin.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(origin)).toString() : origin;
+        } catch (IllegalArgumentException e) {
+            return origin;
+        }
     }
 }

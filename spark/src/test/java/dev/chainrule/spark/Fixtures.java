@@ -51,7 +51,7 @@ final class Fixtures {
             for (double value : x[r]) {
                 sum += value;
             }
-            int label = (int) Math.floorMod((long) Math.floor(sum * 2), classes);
+            int label = Math.min(classes - 1, (int) ((Math.tanh(sum) + 1) / 2 * classes));
             y[r][label] = 1;
         }
         return y;
