@@ -1,16 +1,12 @@
 package dev.chainrule.spark;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints in a folder of any Hadoop {@link FileSystem}: {@code checkpoint-<step, 12 digits>.crs}, each written
- * whole under a temporary name in the same folder and then renamed (atomic on HDFS and local disks), the oldest
+ * whole under a temporary name in the same folder and then renamed ({@link HadoopFiles}) (atomic on HDFS and local disks), the oldest
  * removed beyond the number kept. Reading takes the newest checkpoint that is intact, skipping damaged ones with a
  * warning.
  */
@@ -49,29 +45,14 @@ final class CheckpointStore {
     /** Writes {@code checkpoint} atomically and removes the oldest beyond the number kept; returns its path. */
     Path write(Checkpoint checkpoint) {
         Path target = new Path(folder, String.format("%s%012d%s", PREFIX, checkpoint.step(), SUFFIX));
-        Path temporary = new Path(folder, "_" + PREFIX + UUID.randomUUID() + ".tmp");
         try {
-            fileSystem.mkdirs(folder);
-            try (OutputStream out = fileSystem.create(temporary, true)) {
-                out.write(checkpoint.encode());
-            }
-            if (fileSystem.exists(target)) {
-                fileSystem.delete(target, false);
-            }
-            if (!fileSystem.rename(temporary, target)) {
-                throw new IOException("the file system refused to rename " + temporary + " to " + target);
-            }
+            HadoopFiles.write(fileSystem, target, checkpoint.encode());
             List<FileStatus> all = checkpoints();
             for (int i = 0; i < all.size() - keep; i++) {
                 fileSystem.delete(all.get(i).getPath(), false);
             }
             return target;
         } catch (IOException e) {
-            try {
-                fileSystem.delete(temporary, false);
-            } catch (IOException ignored) {
-                LOG.warn("cannot remove the temporary checkpoint {}", temporary);
-            }
             throw new UncheckedIOException("cannot write the checkpoint " + target, e);
         }
     }
@@ -86,7 +67,7 @@ final class CheckpointStore {
             for (int i = all.size() - 1; i >= 0; i--) {
                 Path path = all.get(i).getPath();
                 try {
-                    return Optional.of(Checkpoint.decode(read(path), path.toString()));
+                    return Optional.of(Checkpoint.decode(HadoopFiles.read(fileSystem, path), path.toString()));
                 } catch (IOException e) {
                     LOG.warn("skipping checkpoint {}: {}", path, e.getMessage());
                 }
@@ -94,14 +75,6 @@ final class CheckpointStore {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the checkpoint folder " + folder, e);
-        }
-    }
-
-    private byte[] read(Path path) throws IOException {
-        try (InputStream in = fileSystem.open(path)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return bytes.toByteArray();
         }
     }
 

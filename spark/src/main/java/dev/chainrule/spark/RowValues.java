@@ -15,29 +15,34 @@ final class RowValues {
 
     /** The values in column {@code index} (named {@code column}) of {@code row}, global row number {@code rowNumber}. */
     static double[] of(Row row, int index, String column, long rowNumber) {
-        Object value = row.get(index);
+        return of(row.get(index), column, "row " + rowNumber);
+    }
+
+    /** The numbers in {@code value}, which column {@code column} of the row that {@code where} names holds. */
+    static double[] of(Object value, String column, String where) {
         double[] values;
         if (value instanceof Vector vector) {
             values = vector.toArray();
         } else if (value instanceof Number number) {
             values = new double[] {number.doubleValue()};
         } else if (value instanceof scala.collection.Seq<?> || value instanceof List<?>) {
-            List<Object> list = row.getList(index);
+            List<?> list = value instanceof List<?> javaList ? javaList
+                    : scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) value);
             values = new double[list.size()];
             for (int i = 0; i < values.length; i++) {
                 if (!(list.get(i) instanceof Number number)) {
-                    throw new IllegalArgumentException("row " + rowNumber + ": column '" + column + "' holds "
+                    throw new IllegalArgumentException(where + ": column '" + column + "' holds "
                             + describe(list.get(i)) + " at position " + i + "; it must hold numbers");
                 }
                 values[i] = number.doubleValue();
             }
         } else {
-            throw new IllegalArgumentException("row " + rowNumber + ": column '" + column + "' holds " + describe(value)
+            throw new IllegalArgumentException(where + ": column '" + column + "' holds " + describe(value)
                     + "; it must hold a vector, an array of numbers or a number");
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("row " + rowNumber + ": column '" + column + "' has the value "
+                throw new IllegalArgumentException(where + ": column '" + column + "' has the value "
                         + values[i] + " at position " + i + "; every value must be finite");
             }
         }
