@@ -1,47 +1,55 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.data.Batch;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
  * Counts the correct rows of mini-batches of a classification ({@link Accuracy}), reading each batch's outputs back
- * into one array that it reuses, and the targets straight from the host data set, so that counting allocates nothing
- * batch after batch.
+ * into one array that it reuses, and the targets from the batch itself, so that counting allocates nothing batch after
+ * batch.
  */
 final class BatchAccuracy {
 
-    private final Dataset host;
     private final int outputs;
     private double[] values = new double[0];
 
-    /** Counts against the targets of {@code host} for outputs of {@code outputs} columns. */
-    BatchAccuracy(Dataset host, int outputs) {
-        this.host = host;
+    /** Counts for outputs of {@code outputs} columns. */
+    BatchAccuracy(int outputs) {
         this.outputs = outputs;
     }
 
     /**
-     * The number of rows of {@code output} whose largest value is at the target class of the host row
-     * {@code order[offset + i]}.
+     * The number of rows of {@code output} whose largest value is at the target class of the batch's row.
      *
      * @param output the batch's outputs, {@code rows x outputs}; not modified
      */
-    int correct(Tensor output, int[] order, int offset) {
+    int correct(Tensor output, Batch batch) {
         int rows = output.rows();
         if (values.length != rows * outputs) {
             values = new double[rows * outputs];
         }
         output.backend().toDoubleArray(output, values);
-        double[] targets = host.targets();
-        int width = host.targetCount();
+        int width = batch.targetCount();
         int correct = 0;
         for (int r = 0; r < rows; r++) {
             int predicted = Accuracy.argmax(values, r * outputs, outputs);
-            int row = order[offset + r];
-            int actual = width == 1 ? (int) targets[row] : Accuracy.argmax(targets, row * width, width);
-            if (predicted == actual) {
+            if (predicted == actual(batch, r, width)) {
                 correct++;
             }
         }
         return correct;
+    }
+
+    private static int actual(Batch batch, int row, int width) {
+        if (width == 1) {
+            return (int) batch.target(row, 0);
+        }
+        int best = 0;
+        for (int c = 1; c < width; c++) {
+            if (batch.target(row, c) > batch.target(row, best)) {
+                best = c;
+            }
+        }
+        return best;
     }
 }

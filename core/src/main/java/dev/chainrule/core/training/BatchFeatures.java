@@ -1,6 +1,7 @@
 package dev.chainrule.core.training;
 
-import dev.chainrule.core.network.Network;
+import dev.chainrule.core.tensor.DType;
+import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.Tensor;
 
 /**
@@ -11,11 +12,11 @@ import dev.chainrule.core.tensor.Tensor;
  */
 sealed interface BatchFeatures permits UploadedFeatures, HostFeatures {
 
-    /** The source that suits {@code network}'s backend. */
-    static BatchFeatures of(Network network, Dataset host) {
-        return network.backend().storesTensorsOnHeap()
+    /** The source that suits {@code backend}. */
+    static BatchFeatures of(TensorBackend backend, DType dtype, Dataset host) {
+        return backend.storesTensorsOnHeap()
                 ? new HostFeatures(host)
-                : UploadedFeatures.upload(network, host);
+                : UploadedFeatures.upload(backend, dtype, host);
     }
 
     /**

@@ -22,4 +22,9 @@ final class BufferCache<T> {
     T get(int rows, IntFunction<T> allocate) {
         return entries.computeIfAbsent(rows, allocate::apply);
     }
+
+    /** Forgets every buffer. */
+    void clear() {
+        entries.clear();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.data.ArraySource;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -223,17 +224,7 @@ public final class Dataset {
 
     /** A random permutation of {@code 0 .. n-1} (Fisher-Yates) drawn from {@code random}. */
     static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return ArraySource.permutation(n, random);
     }
 
     private static double[] flatten(String what, double[][] rows) {

@@ -20,15 +20,32 @@ final class DeviceData {
     private final BufferCache<Batch> batches = new BufferCache<>();
 
     DeviceData(Network network, Dataset host) {
+        this(network.backend(), network.dtype(), checked(network, host));
+    }
+
+    /** {@code host} made ready for {@code backend} in {@code dtype}. */
+    DeviceData(TensorBackend backend, DType dtype, Dataset host) {
+        this.host = host;
+        this.backend = backend;
+        this.dtype = dtype;
+        this.features = BatchFeatures.of(backend, dtype, host);
+        this.targets = backend.fromArray(dtype, new Shape(host.size(), host.targetCount()), host.targets());
+    }
+
+    private static Dataset checked(Network network, Dataset host) {
         if (host.featureCount() != network.inputs()) {
             throw new IllegalArgumentException("the data has " + host.featureCount() + " features per row but the network "
                     + "takes " + network.inputs() + " inputs");
         }
-        this.host = host;
-        this.backend = network.backend();
-        this.dtype = network.dtype();
-        this.features = BatchFeatures.of(network, host);
-        this.targets = backend.fromArray(dtype, new Shape(host.size(), host.targetCount()), host.targets());
+        return host;
+    }
+
+    TensorBackend backend() {
+        return backend;
+    }
+
+    DType dtype() {
+        return dtype;
     }
 
     Dataset host() {
@@ -53,8 +70,13 @@ final class DeviceData {
         Batch batch = batches.get(rows, size -> new Batch(
                 backend.zeros(dtype, new Shape(size, host.featureCount())),
                 backend.zeros(dtype, new Shape(size, host.targetCount()))));
-        features.gather(order, offset, batch.x());
-        backend.gatherRows(targets, order, offset, batch.y());
+        gather(order, offset, batch.x(), batch.y());
         return batch;
+    }
+
+    /** Gathers the rows listed in {@code order} from {@code offset} into {@code x} and {@code y} (modified). */
+    void gather(int[] order, int offset, Tensor x, Tensor y) {
+        features.gather(order, offset, x);
+        backend.gatherRows(targets, order, offset, y);
     }
 }

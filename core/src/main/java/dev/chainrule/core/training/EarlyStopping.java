@@ -77,4 +77,29 @@ final class EarlyStopping {
             value.backend().copy(bestWeights.get(p), value);
         }
     }
+
+    /** The lowest validation loss seen, or infinity. */
+    double bestLoss() {
+        return bestLoss;
+    }
+
+    /** The weights of the best epoch, in parameter order, or none before the first improvement. */
+    java.util.Optional<List<Tensor>> bestWeights() {
+        return java.util.Optional.ofNullable(bestWeights);
+    }
+
+    /** Restores a saved state; {@code weights} (parameter order) may be null when none were kept. */
+    void restore(double savedBestLoss, int savedBestEpoch, boolean savedStopped, List<double[]> weights) {
+        bestLoss = savedBestLoss;
+        bestEpoch = savedBestEpoch;
+        stopped = savedStopped;
+        if (weights == null) {
+            bestWeights = null;
+            return;
+        }
+        bestWeights = parameters.stream().map(parameter -> parameter.value().newLike()).toList();
+        for (int p = 0; p < parameters.size(); p++) {
+            bestWeights.get(p).backend().assign(weights.get(p), bestWeights.get(p));
+        }
+    }
 }

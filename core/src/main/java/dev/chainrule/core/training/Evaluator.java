@@ -1,8 +1,12 @@
 package dev.chainrule.core.training;
 
+import dev.chainrule.core.data.Batch;
+import dev.chainrule.core.data.BatchSource;
+import dev.chainrule.core.data.BatchStream;
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.network.Network;
-import dev.chainrule.core.tensor.Tensor;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Measures a network's loss and accuracy on a data set, batch by batch, without changing the network. */
 public final class Evaluator {
@@ -12,31 +16,35 @@ public final class Evaluator {
 
     /** The loss and accuracy of {@code network} on {@code data}, in batches of {@code batchSize}. */
     public static Evaluation evaluate(Network network, Loss loss, Dataset data, int batchSize) {
-        return evaluate(new Backpropagation(network, loss, false), new DeviceData(network, data), batchSize);
+        if (data.featureCount() != network.inputs()) {
+            throw new IllegalArgumentException("the data has " + data.featureCount() + " features per row but the "
+                    + "network takes " + network.inputs() + " inputs");
+        }
+        return evaluate(new Backpropagation(network, loss, false), new BatchTensors(network), DatasetSource.of(data),
+                batchSize);
     }
 
-    static Evaluation evaluate(Backpropagation backpropagation, DeviceData data, int batchSize) {
+    static Evaluation evaluate(Backpropagation backpropagation, BatchTensors tensors, BatchSource data,
+            int batchSize) {
         Network network = backpropagation.network();
-        Dataset host = data.host();
-        boolean classification = Accuracy.applies(network.outputs(), host.targetCount());
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        BatchAccuracy counter = new BatchAccuracy(host, network.outputs());
+        boolean classification = Accuracy.applies(network.outputs(), data.targetCount());
+        BatchAccuracy counter = new BatchAccuracy(network.outputs());
         double lossSum = 0;
         long correct = 0;
-        for (int offset = 0; offset < data.size(); offset += batchSize) {
-            int rows = Math.min(batchSize, data.size() - offset);
-            DeviceData.Batch xy = data.batch(order, offset, rows);
-            Trace trace = backpropagation.forward(xy.x());
-            lossSum += backpropagation.loss(trace, xy.y()) * rows;
-            if (classification) {
-                correct += counter.correct(trace.activation(trace.layers()), order, offset);
+        long rows = 0;
+        try (BatchStream batches = data.open(new BatchSource.Pass(1, batchSize, Optional.empty()))) {
+            while (batches.hasNext()) {
+                Batch batch = batches.next();
+                BatchTensors.Loaded xy = tensors.load(batch);
+                Trace trace = backpropagation.forward(xy.x());
+                lossSum += backpropagation.loss(trace, xy.y()) * batch.rows();
+                if (classification) {
+                    correct += counter.correct(trace.activation(trace.layers()), batch);
+                }
+                rows += batch.rows();
             }
         }
-        return new Evaluation(lossSum / data.size(),
-                classification ? java.util.OptionalDouble.of((double) correct / data.size())
-                        : java.util.OptionalDouble.empty(), data.size());
+        return new Evaluation(lossSum / rows, classification ? OptionalDouble.of((double) correct / rows)
+                : OptionalDouble.empty(), (int) rows);
     }
 }

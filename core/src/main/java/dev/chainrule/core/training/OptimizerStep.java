@@ -42,4 +42,23 @@ final class OptimizerStep {
         steps++;
         return rate;
     }
+
+    /** The number of updates made: the schedule's position. */
+    long steps() {
+        return steps;
+    }
+
+    /** Sets the number of updates made (restoring a checkpoint). */
+    void restoreSteps(long value) {
+        steps = value;
+    }
+
+    /** One state per parameter, in parameter order. */
+    List<OptimizerState> states() {
+        return states;
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
 }

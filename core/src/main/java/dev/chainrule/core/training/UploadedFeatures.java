@@ -1,8 +1,9 @@
 package dev.chainrule.core.training;
 
-import dev.chainrule.core.network.Network;
+import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
+import dev.chainrule.core.tensor.TensorBackend;
 
 /** A data set's features uploaded once to the backend, from which batches are gathered row by row on the backend. */
 final class UploadedFeatures implements BatchFeatures {
@@ -20,22 +21,22 @@ final class UploadedFeatures implements BatchFeatures {
     }
 
     /**
-     * Uploads {@code host}'s features to {@code network}'s backend: at once when the set holds them as doubles, else in
+     * Uploads {@code host}'s features to {@code backend}: at once when the set holds them as doubles, else in
      * slices of {@value #SLICE_ROWS} rows, so that a compact set (bytes) is never held as doubles in full.
      */
-    static UploadedFeatures upload(Network network, Dataset host) {
+    static UploadedFeatures upload(TensorBackend backend, DType dtype, Dataset host) {
         Shape shape = new Shape(host.size(), host.featureCount());
         if (host.hasFeatureDoubles() || host.size() <= SLICE_ROWS) {
-            return new UploadedFeatures(network.backend().fromArray(network.dtype(), shape, host.features()));
+            return new UploadedFeatures(backend.fromArray(dtype, shape, host.features()));
         }
-        Tensor features = network.backend().zeros(network.dtype(), shape);
+        Tensor features = backend.zeros(dtype, shape);
         double[] slice = new double[SLICE_ROWS * host.featureCount()];
         for (int first = 0; first < host.size(); first += SLICE_ROWS) {
             if (host.size() - first < SLICE_ROWS) {
                 slice = new double[(host.size() - first) * host.featureCount()];
             }
             host.copyFeatureRows(first, slice);
-            network.backend().assignRows(slice, first, features);
+            backend.assignRows(slice, first, features);
         }
         return new UploadedFeatures(features);
     }

@@ -41,7 +41,7 @@ class BatchFeaturesTest {
         Dataset data = data(bytes);
         Network network = network(backend, dtype);
         int[] order = Dataset.permutation(ROWS, new SplittableRandom(4));
-        BatchFeatures uploaded = UploadedFeatures.upload(network, data);
+        BatchFeatures uploaded = UploadedFeatures.upload(network.backend(), network.dtype(), data);
         BatchFeatures host = new HostFeatures(data);
         int lastBatch = ROWS % 64;
         int[][] batches = {{0, 64}, {64, 64}, {ROWS - lastBatch, lastBatch}, {0, 64}};
@@ -60,7 +60,7 @@ class BatchFeaturesTest {
     @Test
     void plainReadsTheSetAndNd4jUploadsIt() {
         for (TensorBackend backend : Backends.all()) {
-            BatchFeatures source = BatchFeatures.of(network(backend, DType.FLOAT32), data(true));
+            BatchFeatures source = BatchFeatures.of(backend, DType.FLOAT32, data(true));
             switch (backend.name()) {
                 case "plain" -> assertInstanceOf(HostFeatures.class, source);
                 case "nd4j" -> assertInstanceOf(UploadedFeatures.class, source);
