@@ -1,13 +1,11 @@
 package dev.chainrule.spark;
 
-import dev.chainrule.core.Chainrule;
-import dev.chainrule.core.network.Network;
-import dev.chainrule.core.training.Backpropagation;
 import dev.chainrule.core.training.GradientClipping;
-import dev.chainrule.core.training.Regularization;
 import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.core.training.TrainingSession;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
@@ -18,8 +16,8 @@ import org.apache.spark.broadcast.Broadcast;
  * of {@code K} local steps on every partition covers about as many rows as {@code K} synchronous steps. Each epoch,
  * every partition visits its own rows in an order drawn from the seed, the epoch and the partition; an epoch has as
  * many rounds as the partition with the most rows needs. In a round every partition starts from the broadcast
- * parameters (and optimizer state, if averaged), runs its next {@code K} local steps with the configured optimizer
- * and schedule, and the driver averages the partitions' parameters and states, weighted by the rows each trained on.
+ * parameters (and optimizer state, if averaged), runs its next {@code K} local steps in a {@link TrainingSession}
+ * with the configured optimizer and the schedule at the run's update count, and the driver averages the partitions' parameters and states, weighted by the rows each trained on.
  * Penalties and clipping are refused in this mode.
  */
 final class AveragingRun {
@@ -36,7 +34,7 @@ final class AveragingRun {
             throw new IllegalArgumentException("parameter averaging does not apply penalties or clipping (got "
                     + config.regularization() + ", " + config.clipping() + "); use the synchronous mode");
         }
-        Network network = settings.network();
+        TrainingSession session = new TrainingSession(settings.network(), config);
         TrainingData data = settings.data();
         int localBatch = Math.max(1, config.batchSize() / data.partitions());
         int localSteps = settings.options().localSteps();
@@ -46,19 +44,18 @@ final class AveragingRun {
         }
         long roundsPerEpoch = (mostBatches + localSteps - 1) / localSteps;
         long total = config.epochs() * roundsPerEpoch;
-        long round = settings.resumed().map(Checkpoint::step).orElse(0L);
-        OptimizerSnapshot state = settings.resumed().map(Checkpoint::optimizer).orElse(null);
+        long round = settings.resume(session);
         boolean averageState = settings.options().averageOptimizerState();
-        Recipe recipe = new Recipe(config.optimizer().spec().toString(), config.schedule().spec().toString(),
-                localBatch, localSteps, config.seed(), averageState);
+        Recipe recipe = new Recipe(localBatch, localSteps, config.seed());
         List<Double> losses = new ArrayList<>();
         long rows = 0;
         long start = System.nanoTime();
         while (settings.continues(losses.size(), round, total)) {
             int epoch = (int) (round / roundsPerEpoch) + 1;
             int firstBatch = (int) (round % roundsPerEpoch) * localSteps;
-            Broadcast<double[]> parameters = settings.context().broadcast(FlatParameters.of(network));
-            Broadcast<OptimizerSnapshot> states = settings.context().broadcast(averageState ? state : null);
+            Broadcast<double[]> parameters = settings.context().broadcast(session.parameterValues());
+            Broadcast<OptimizerSnapshot> states = settings.context().broadcast(
+                    averageState ? OptimizerSnapshot.of(round * localSteps, session.optimizerStates()) : null);
             LocalRound task = new LocalRound(settings.shipment(), recipe, parameters, states, epoch, firstBatch,
                     round, settings.hook());
             Average sum = data.shards().treeAggregate(Average.EMPTY, task, Average::plus,
@@ -69,8 +66,10 @@ final class AveragingRun {
             for (int i = 0; i < mean.length; i++) {
                 mean[i] /= sum.rows();
             }
-            FlatParameters.set(network, mean);
-            state = sum.state() == null ? null : sum.state().times(1.0 / sum.rows());
+            session.setParameterValues(mean);
+            if (sum.state() != null) {
+                sum.state().times(1.0 / sum.rows()).restoreInto(session.optimizerStates());
+            }
             double loss = sum.loss() / sum.rows();
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("training diverged at epoch " + epoch + ", round " + (round + 1)
@@ -80,23 +79,13 @@ final class AveragingRun {
             losses.add(loss);
             rows += sum.rows();
             round++;
-            OptimizerSnapshot saved = state != null ? state : emptyState(network, round * localSteps);
-            settings.checkpointIfDue(round, round % roundsPerEpoch == 0, saved);
+            settings.checkpointIfDue(session, round, round % roundsPerEpoch == 0);
         }
         return new DistributedResult(losses, round, rows, (System.nanoTime() - start) / 1e9);
     }
 
-    private OptimizerSnapshot emptyState(Network network, long steps) {
-        Updater fresh = new Updater(new Backpropagation(network, settings.config().loss(), false),
-                Regularization.none(), GradientClipping.none(), settings.config().optimizer(),
-                settings.config().schedule());
-        OptimizerSnapshot empty = fresh.snapshot();
-        return new OptimizerSnapshot(steps, empty.stateSteps(), empty.slots(), empty.scalars());
-    }
-
-    /** What the executors need besides the network: optimizer, schedule and the local batching. */
-    private record Recipe(String optimizer, String schedule, int localBatch, int localSteps, long seed,
-            boolean averageState) implements Serializable {
+    /** The local batching. */
+    private record Recipe(int localBatch, int localSteps, long seed) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -126,7 +115,7 @@ final class AveragingRun {
     }
 
     /** One partition's round: its next local steps from the broadcast starting point. */
-    private record LocalRound(NetworkShipment shipment, Recipe recipe, Broadcast<double[]> parameters,
+    private record LocalRound(Broadcast<NetworkShipment> shipment, Recipe recipe, Broadcast<double[]> parameters,
             Broadcast<OptimizerSnapshot> states, int epoch, int firstBatch, long round, TaskHook hook)
             implements Function2<Average, Shard, Average> {
 
@@ -141,37 +130,33 @@ final class AveragingRun {
                 return sum;
             }
             int[] order = localOrder(shard, epoch, recipe.seed());
-            Average mine = WorkerPool.with(shipment, worker -> train(worker, shard, order, last));
+            Average mine = WorkerPool.with(shipment.value(), worker -> train(worker, shard, order, last));
             return sum.plus(mine);
         }
 
         private Average train(Worker worker, Shard shard, int[] order, int last) {
-            FlatParameters.set(worker.network(), parameters.value());
-            Chainrule chainrule = ExecutorPlugins.chainrule(shipment.backend());
-            Updater updater = new Updater(worker.backpropagation(), Regularization.none(), GradientClipping.none(),
-                    chainrule.optimizer(recipe.optimizer()), chainrule.schedule(recipe.schedule()));
+            long firstStep = round * recipe.localSteps();
+            TrainingSession session = worker.session(parameters.value(),
+                    BatchPlan.noiseSeed(recipe.seed(), round, shard.partition()), firstStep);
             OptimizerSnapshot start = states.value();
             if (start != null) {
-                updater.restore(start);
-            } else {
-                updater.restore(updater.snapshot().atStep(round * recipe.localSteps()));
+                start.restoreInto(session.optimizerStates());
             }
             double loss = 0;
             long rows = 0;
             for (int batch = firstBatch; batch < last; batch++) {
                 int offset = batch * recipe.localBatch();
                 int count = Math.min(recipe.localBatch(), shard.rows() - offset);
-                int[] local = java.util.Arrays.copyOfRange(order, offset, offset + count);
-                double batchLoss = worker.compute(shard.select(local, count),
-                        BatchPlan.noiseSeed(recipe.seed(), round * recipe.localSteps() + batch, shard.partition()));
-                loss += updater.applyComputed(batchLoss) * count;
+                int[] local = Arrays.copyOfRange(order, offset, offset + count);
+                loss += session.step(Worker.batch(shard, shard.select(local, count))) * count;
                 rows += count;
             }
-            double[] trained = FlatParameters.of(worker.network());
+            double[] trained = session.parameterValues();
             for (int i = 0; i < trained.length; i++) {
                 trained[i] *= rows;
             }
-            OptimizerSnapshot state = recipe.averageState() ? updater.snapshot().times(rows) : null;
+            OptimizerSnapshot state = start != null
+                    ? OptimizerSnapshot.of(firstStep + last - firstBatch, session.optimizerStates()).times(rows) : null;
             return new Average(trained, state, loss, rows);
         }
 

@@ -1,14 +1,13 @@
 package dev.chainrule.spark;
 
 import dev.chainrule.core.Chainrule;
-import dev.chainrule.core.io.ModelFile;
-import dev.chainrule.core.io.ModelFileException;
 import dev.chainrule.core.network.Network;
 import dev.chainrule.core.training.TrainingConfig;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * applies penalties, clipping, the optimizer and the schedule, then broadcasts the new parameters. The result is the
  * single-machine result up to the order of summation. {@linkplain Mode#PARAMETER_AVERAGING Parameter averaging}:
  * every partition runs several local steps on its own rows between averages.
+ *
+ * <p>The driver and every task train through Chainrule's {@link dev.chainrule.core.training.TrainingSession}: a task's
+ * session computes its share ({@code computeGradients}) or runs its local steps ({@code step}), the driver's session
+ * applies the combined sum ({@code applyGradients}) and writes and restores checkpoints.
  *
  * <p>Executors discover plugins with {@link java.util.ServiceLoader} from the application's jars; before training, a
  * job asks every partition's executor for the plugins the network names, and a missing one fails the run at once with
@@ -80,24 +83,20 @@ public final class DistributedTrainer {
                     + data.targetCount() + " targets per row, the network " + network.inputs() + " inputs and "
                     + network.outputs() + " outputs");
         }
-        NetworkShipment shipment = NetworkShipment.of(network, config.loss().spec().toString(),
-                config.fusedOutputGradient(), chainrule.plugins());
-        if (options.mode() == Mode.PARAMETER_AVERAGING) {
-            shipment = shipment.requiring(List.of(
-                    PluginRequirement.of(chainrule.plugins().optimizers(), config.optimizer().spec().name()),
-                    PluginRequirement.of(chainrule.plugins().schedules(), config.schedule().spec().name())));
-        }
+        NetworkShipment shipment = NetworkShipment.of(network, config, chainrule.plugins());
         checkPlugins(data, shipment);
         Optional<CheckpointStore> store = options.checkpoints()
                 .map(policy -> new CheckpointStore(policy, context.hadoopConfiguration()));
-        Optional<Checkpoint> resumed = options.resume() ? store.flatMap(CheckpointStore::newest) : Optional.empty();
-        resumed.ifPresent(checkpoint -> restoreParameters(network, checkpoint));
-        LOG.info("training {} on {} rows in {} partitions, {} mode{}", network, data.size(), data.partitions(),
-                options.mode(), resumed.map(checkpoint -> ", resumed after step " + checkpoint.step()).orElse(""));
-        RunSettings settings = new RunSettings(context, data, network, config, options, shipment, store, resumed,
-                hook);
-        return options.mode() == Mode.SYNCHRONOUS ? new SynchronousRun(settings).run()
-                : new AveragingRun(settings).run();
+        LOG.info("training {} on {} rows in {} partitions, {} mode", network, data.size(), data.partitions(),
+                options.mode());
+        Broadcast<NetworkShipment> shipped = context.broadcast(shipment);
+        try {
+            RunSettings settings = new RunSettings(context, data, network, config, options, shipped, store, hook);
+            return options.mode() == Mode.SYNCHRONOUS ? new SynchronousRun(settings).run()
+                    : new AveragingRun(settings).run();
+        } finally {
+            shipped.destroy();
+        }
     }
 
     /** Fails at once, naming plugin and jar, if any partition's executor lacks a plugin that the network needs. */
@@ -107,18 +106,6 @@ public final class DistributedTrainer {
                 .distinct().collect();
         if (!missing.isEmpty()) {
             throw new MissingPluginException(String.join("; ", missing));
-        }
-    }
-
-    private void restoreParameters(Network network, Checkpoint checkpoint) {
-        try {
-            Network saved = ModelFile.decode(checkpoint.model(), "checkpoint after step " + checkpoint.step(),
-                    network.backend(), chainrule.plugins().layers(), chainrule.plugins().activations(),
-                    network.dtype()).network();
-            FlatParameters.set(network, FlatParameters.of(saved));
-        } catch (ModelFileException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the checkpoint after step " + checkpoint.step()
-                    + " does not fit the network " + network + ": " + e.getMessage(), e);
         }
     }
 

@@ -90,9 +90,4 @@ record OptimizerSnapshot(long steps, long[] stateSteps, List<Map<String, double[
         }
         return new OptimizerSnapshot(Math.max(steps, other.steps), maxSteps, slots, scalars);
     }
-
-    /** This snapshot with the optimizer's step count (which the schedule reads) set to {@code value}. */
-    OptimizerSnapshot atStep(long value) {
-        return new OptimizerSnapshot(value, stateSteps, slots, scalars);
-    }
 }

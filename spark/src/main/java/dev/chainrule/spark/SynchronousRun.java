@@ -1,8 +1,8 @@
 package dev.chainrule.spark;
 
-import dev.chainrule.core.network.Network;
-import dev.chainrule.core.training.Backpropagation;
+import dev.chainrule.core.training.GradientSum;
 import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.core.training.TrainingSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
@@ -10,8 +10,9 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The synchronous mode: one round per global mini-batch. Each round broadcasts the parameters, lets every partition
- * compute the gradient sum of its rows of the batch ({@link ShareOfBatch}), tree-aggregates the sums and applies
- * their mean on the driver ({@link Updater}).
+ * compute the gradient sum of its rows of the batch ({@link ShareOfBatch}: its session's
+ * {@link TrainingSession#computeGradients}), tree-aggregates the sums and applies them on the driver's session
+ * ({@link TrainingSession#applyGradients}).
  */
 final class SynchronousRun {
 
@@ -22,15 +23,12 @@ final class SynchronousRun {
     }
 
     DistributedResult run() {
-        Network network = settings.network();
         TrainingConfig config = settings.config();
-        Updater updater = new Updater(new Backpropagation(network, config.loss(), config.fusedOutputGradient()),
-                config.regularization(), config.clipping(), config.optimizer(), config.schedule());
+        TrainingSession session = new TrainingSession(settings.network(), config);
         BatchPlan plan = new BatchPlan(config.seed(), (int) settings.data().size(), config.batchSize(),
                 config.shuffle());
         long total = (long) config.epochs() * plan.batchesPerEpoch();
-        long step = settings.resumed().map(Checkpoint::step).orElse(0L);
-        settings.resumed().ifPresent(checkpoint -> updater.restore(checkpoint.optimizer()));
+        long step = settings.resume(session);
         List<Double> losses = new ArrayList<>();
         long rows = 0;
         long start = System.nanoTime();
@@ -46,13 +44,13 @@ final class SynchronousRun {
                 order = settings.context().broadcast(plan.order(epoch));
                 orderEpoch = epoch;
             }
-            Broadcast<double[]> parameters = settings.context().broadcast(FlatParameters.of(network));
+            Broadcast<double[]> parameters = settings.context().broadcast(session.parameterValues());
             ShareOfBatch share = new ShareOfBatch(settings.shipment(), parameters, order, plan.offset(batch),
                     plan.rows(batch), config.seed(), step, settings.hook());
-            GradientSum sum = settings.data().shards().treeAggregate(GradientSum.EMPTY, share, GradientSum::plus,
-                    settings.options().aggregationDepth());
+            GradientSum sum = settings.data().shards().treeAggregate(ShareSum.EMPTY, share, ShareSum::plus,
+                    settings.options().aggregationDepth()).sum();
             parameters.destroy();
-            double loss = updater.apply(sum);
+            double loss = session.applyGradients(sum);
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("training diverged at epoch " + epoch + ", batch " + (batch + 1)
                         + ": the loss is " + loss + "; a smaller learning rate than " + config.optimizer().spec()
@@ -61,7 +59,7 @@ final class SynchronousRun {
             losses.add(loss);
             rows += sum.rows();
             step++;
-            settings.checkpointIfDue(step, batch == plan.batchesPerEpoch() - 1, updater.snapshot());
+            settings.checkpointIfDue(session, step, batch == plan.batchesPerEpoch() - 1);
         }
         if (order != null) {
             order.destroy();
@@ -70,23 +68,21 @@ final class SynchronousRun {
     }
 
     /** A partition's share of one global batch: the gradient sum of its rows in the batch, on its executor. */
-    private record ShareOfBatch(NetworkShipment shipment, Broadcast<double[]> parameters, Broadcast<int[]> order,
-            int offset, int rows, long seed, long step, TaskHook hook) implements Function2<GradientSum, Shard, GradientSum> {
+    private record ShareOfBatch(Broadcast<NetworkShipment> shipment, Broadcast<double[]> parameters, Broadcast<int[]> order,
+            int offset, int rows, long seed, long step, TaskHook hook) implements Function2<ShareSum, Shard, ShareSum> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public GradientSum call(GradientSum sum, Shard shard) {
+        public ShareSum call(ShareSum sum, Shard shard) {
             hook.beforeShare(step, shard.partition(), DistributedTrainer.attempt());
             int[] local = BatchPlan.share(shard, order.value(), offset, rows);
             if (local.length == 0) {
                 return sum;
             }
-            GradientSum mine = WorkerPool.with(shipment, worker -> {
-                FlatParameters.set(worker.network(), parameters.value());
-                return worker.share(shard.select(local, local.length), BatchPlan.noiseSeed(seed, step,
-                        shard.partition()));
-            });
+            ShareSum mine = WorkerPool.with(shipment.value(), worker -> ShareSum.of(
+                    worker.session(parameters.value(), BatchPlan.noiseSeed(seed, step, shard.partition()), step)
+                            .computeGradients(Worker.batch(shard, shard.select(local, local.length)))));
             return sum.plus(mine);
         }
     }

@@ -1,7 +1,5 @@
 package dev.chainrule.spark;
 
-import dev.chainrule.core.network.Network;
-import dev.chainrule.core.training.Backpropagation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -46,9 +44,7 @@ final class WorkerPool {
                 return idle.pop();
             }
         }
-        Network network = shipment.network();
-        return new Worker(network, new Backpropagation(network,
-                ExecutorPlugins.chainrule(shipment.backend()).loss(shipment.loss()), shipment.fused()));
+        return new Worker(shipment, shipment.network());
     }
 
     private static void giveBack(String job, Worker worker) {

@@ -69,8 +69,8 @@ class FaultsAndCheckpointsTest {
         Network stopped = train(checkpointed.stepLimit(7), TaskHook.NONE);
         assertFalse(Fixtures.identical(uninterrupted, stopped));
         try (Stream<Path> files = Files.list(folder.resolve("checkpoints"))) {
-            assertEquals(java.util.List.of("checkpoint-000000000003.crs", "checkpoint-000000000006.crs"),
-                    files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".crs")).sorted()
+            assertEquals(java.util.List.of("checkpoint-000000000003.chk", "checkpoint-000000000006.chk"),
+                    files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".chk")).sorted()
                             .toList());
         }
         Network resumed = Fixtures.small(DType.FLOAT64, 4);
@@ -88,7 +88,7 @@ class FaultsAndCheckpointsTest {
                 .checkpoints(new CheckpointPolicy(uri, 0, true, 2));
         Network uninterrupted = train(averaging, TaskHook.NONE);
         try (Stream<Path> files = Files.list(folder.resolve("averaging"))) {
-            assertEquals(2, files.filter(path -> path.toString().endsWith(".crs")).count());
+            assertEquals(2, files.filter(path -> path.toString().endsWith(".chk")).count());
         }
         Network stopped = train(averaging.stepLimit(2), TaskHook.NONE);
         assertFalse(Fixtures.identical(uninterrupted, stopped));

@@ -39,8 +39,8 @@ class PipelineTest {
     void aClassifierInAPipelineFitsTransformsSavesAndLoadsWithIdenticalPredictions() throws IOException {
         Dataset<Row> frame = frame(120, true);
         ChainruleClassifier classifier = new ChainruleClassifier();
-        classifier.with(classifier.layers(), "8:tanh").with(classifier.epochs(), 30).with(classifier.batchSize(), 20)
-                .with(classifier.optimizer(), "adam(lr=0.05)").with(classifier.dtype(), "float64");
+        classifier.with(classifier.layers(), "8:tanh").with(classifier.epochs(), 12).with(classifier.batchSize(), 30)
+                .with(classifier.optimizer(), "adam(lr=0.1)").with(classifier.dtype(), "float64");
         Pipeline pipeline = pipeline(classifier);
         PipelineModel fitted = pipeline.fit(frame);
         List<Row> before = fitted.transform(frame).select("label", "prediction", "probability").collectAsList();
@@ -63,15 +63,15 @@ class PipelineTest {
         ChainruleClassifier loaded = (ChainruleClassifier) Pipeline.load(folder.resolve("pipeline").toString())
                 .getStages()[2];
         assertEquals("8:tanh", loaded.getOrDefault(loaded.layers()));
-        assertEquals(30, loaded.getOrDefault(loaded.epochs()));
+        assertEquals(12, loaded.getOrDefault(loaded.epochs()));
     }
 
     @Test
     void aRegressorPredictsTheLabelAndItsModelSavesAndLoads() throws IOException {
         Dataset<Row> frame = frame(90, false);
         ChainruleRegressor regressor = new ChainruleRegressor();
-        regressor.with(regressor.layers(), "8:tanh").with(regressor.epochs(), 40).with(regressor.batchSize(), 15)
-                .with(regressor.optimizer(), "adam(lr=0.03)").with(regressor.mode(), "parameter_averaging")
+        regressor.with(regressor.layers(), "8:tanh").with(regressor.epochs(), 20).with(regressor.batchSize(), 30)
+                .with(regressor.optimizer(), "adam(lr=0.05)").with(regressor.mode(), "parameter_averaging")
                 .with(regressor.localSteps(), 2);
         PipelineModel fitted = pipeline(regressor).fit(frame);
         List<Row> before = fitted.transform(frame).select("label", "prediction").collectAsList();
