@@ -51,8 +51,9 @@ public final class ScaleOutBenchmark {
         System.out.printf(Locale.ROOT, "single machine (plain trainer): %,.0f samples/s, %.3f ms per sample, test "
                 + "accuracy after two epochs %.2f%%%n", single, 1000 / single, 100 * aloneAccuracy);
         long parameters = alone.parameterCount();
-        System.out.printf(Locale.ROOT, "parameters %,d: %,d bytes per synchronous round (float32, parameters out and "
-                + "gradient sums back)%n", parameters, parameters * 4 * 2);
+        System.out.printf(Locale.ROOT, "parameters %,d: %,d bytes per synchronous round as float32 would ship them, "
+                + "%,d as shipped (doubles: parameters out, gradient sums back)%n", parameters, parameters * 4 * 2,
+                parameters * 8 * 2);
 
         for (int threads : new int[] {1, 2}) {
             SparkSession spark = SparkSession.builder().master("local[" + threads + "]").appName("scale-out")
