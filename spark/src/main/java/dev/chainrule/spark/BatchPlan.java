@@ -1,9 +1,10 @@
 package dev.chainrule.spark;
 
+import dev.chainrule.core.data.ArraySource;
 import java.util.SplittableRandom;
 
 /**
- * The global mini-batches of a run, exactly as Chainrule's single-machine trainer visits them: from the seed, a root
+ * The global mini-batches of a run, exactly as Chainrule's single-machine session visits an in-memory data set: from the seed, a root
  * generator whose first split shuffles (one further split per epoch, a Fisher-Yates permutation of the row numbers),
  * and batches cut in that order, the last batch of an epoch possibly smaller. Step {@code s} (counted from 0 over
  * the whole run) is batch {@code s % batchesPerEpoch} of epoch {@code s / batchesPerEpoch + 1}.
@@ -44,19 +45,9 @@ final class BatchPlan {
         return permutation(size, random);
     }
 
-    /** A permutation of {@code 0 .. n-1} drawn from {@code random} (Fisher-Yates, as the single-machine trainer). */
+    /** A permutation of {@code 0 .. n-1} drawn from {@code random}, as the single-machine session draws it. */
     static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return ArraySource.permutation(n, random);
     }
 
     /** The first position in an epoch's order of batch {@code batch} (from 0). */
