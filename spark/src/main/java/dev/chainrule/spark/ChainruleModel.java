@@ -71,7 +71,7 @@ public final class ChainruleModel extends Model<ChainruleModel> implements MLWri
                     chainrule.plugins().layers(), chainrule.plugins().activations(), null);
             this.classification = CLASSIFICATION.equals(saved.metadata().get(TASK));
             String loss = saved.metadata().getOrDefault(LOSS, classification ? "categorical_cross_entropy" : "mse");
-            this.shipment = NetworkShipment.of(saved.network(), loss, true, "sgd", "constant", chainrule.plugins());
+            this.shipment = NetworkShipment.of(saved.network(), loss, true, null, null, chainrule.plugins());
         } catch (ModelFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -26,8 +26,8 @@ import java.util.UUID;
  * @param backend      the backend's name
  * @param loss         the loss's spec
  * @param fused        whether to take the loss's fused output gradient
- * @param optimizer    the optimizer's spec
- * @param schedule     the learning-rate schedule's spec
+ * @param optimizer    the optimizer's spec, or {@code null} for inference only
+ * @param schedule     the learning-rate schedule's spec, or {@code null} for inference only
  * @param requirements the plugins the executors must have
  */
 record NetworkShipment(String job, byte[] model, String backend, String loss, boolean fused, String optimizer,
@@ -41,7 +41,10 @@ record NetworkShipment(String job, byte[] model, String backend, String loss, bo
                 config.optimizer().spec().toString(), config.schedule().spec().toString(), plugins);
     }
 
-    /** The shipment of {@code network} trained with the given specs, naming the plugins as {@code plugins} found them. */
+    /**
+     * The shipment of {@code network} trained with the given specs, naming the plugins as {@code plugins} found them;
+     * {@code optimizer} and {@code schedule} {@code null} for a network that is only run forward (a model's inference).
+     */
     static NetworkShipment of(Network network, String loss, boolean fused, String optimizer, String schedule,
             Plugins plugins) {
         Set<PluginRequirement> requirements = new LinkedHashSet<>();
@@ -51,8 +54,10 @@ record NetworkShipment(String job, byte[] model, String backend, String loss, bo
                     requirements.add(PluginRequirement.of(plugins.activations(), activation.spec().name())));
         }
         requirements.add(PluginRequirement.of(plugins.losses(), Spec.parse(loss).name()));
-        requirements.add(PluginRequirement.of(plugins.optimizers(), Spec.parse(optimizer).name()));
-        requirements.add(PluginRequirement.of(plugins.schedules(), Spec.parse(schedule).name()));
+        if (optimizer != null) {
+            requirements.add(PluginRequirement.of(plugins.optimizers(), Spec.parse(optimizer).name()));
+            requirements.add(PluginRequirement.of(plugins.schedules(), Spec.parse(schedule).name()));
+        }
         requirements.add(PluginRequirement.of(plugins.backends(), network.backend().name()));
         return new NetworkShipment(UUID.randomUUID().toString(), ModelFile.encode(network, Map.of()),
                 network.backend().name(), loss, fused, optimizer, schedule, new ArrayList<>(requirements));

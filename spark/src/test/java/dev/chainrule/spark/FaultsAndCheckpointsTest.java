@@ -28,6 +28,7 @@ class FaultsAndCheckpointsTest {
     private static final double SUMMATION_ORDER = 1e-12;
     private static TrainingData data;
     private static TrainingConfig config;
+    private static Network uninterrupted;
 
     @TempDir
     Path folder;
@@ -36,8 +37,9 @@ class FaultsAndCheckpointsTest {
     static void data() {
         double[][] x = Fixtures.features(90, 4, 21);
         data = TrainingData.fromArrays(Fixtures.context(), x, Fixtures.oneHotTargets(x, 2), 3);
-        config = Fixtures.CHAINRULE.training("categorical_cross_entropy", "adam(lr=0.02)").epochs(4).batchSize(30)
+        config = Fixtures.CHAINRULE.training("categorical_cross_entropy", "adam(lr=0.02)").epochs(3).batchSize(30)
                 .seed(9).build();
+        uninterrupted = train(DistributedOptions.defaults(), TaskHook.NONE);
     }
 
     @AfterAll
@@ -47,7 +49,6 @@ class FaultsAndCheckpointsTest {
 
     @Test
     void aTaskThatFailsOnItsFirstAttemptIsRetriedAndGivesTheSameWeights() {
-        Network uninterrupted = train(DistributedOptions.defaults(), TaskHook.NONE);
         FailOnce.ATTEMPTS.set(0);
         Network retried = train(DistributedOptions.defaults(), new FailOnce(4, 1));
         assertEquals(2, FailOnce.ATTEMPTS.get(), "the failing task should have run twice");
@@ -63,21 +64,20 @@ class FaultsAndCheckpointsTest {
 
     @Test
     void aJobStoppedAfterACheckpointAndResumedEndsWithTheWeightsOfAnUninterruptedJob() throws IOException {
-        Network uninterrupted = train(DistributedOptions.defaults(), TaskHook.NONE);
         String uri = folder.resolve("checkpoints").toUri().toString();
         DistributedOptions checkpointed = DistributedOptions.defaults().checkpoints(CheckpointPolicy.everySteps(uri, 3));
-        Network stopped = train(checkpointed.stepLimit(7), TaskHook.NONE);
+        Network stopped = train(checkpointed.stepLimit(5), TaskHook.NONE);
         assertFalse(Fixtures.identical(uninterrupted, stopped));
         try (Stream<Path> files = Files.list(folder.resolve("checkpoints"))) {
-            assertEquals(java.util.List.of("checkpoint-000000000003.chk", "checkpoint-000000000006.chk"),
+            assertEquals(java.util.List.of("checkpoint-000000000003.chk"),
                     files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".chk")).sorted()
                             .toList());
         }
         Network resumed = Fixtures.small(DType.FLOAT64, 4);
         DistributedResult result = new DistributedTrainer(Fixtures.context(), Fixtures.CHAINRULE,
                 checkpointed.resume(true)).fit(data, resumed, config);
-        assertEquals(12, result.steps());
-        assertEquals(6, result.losses().size(), "the resumed run takes steps 7 to 12");
+        assertEquals(9, result.steps());
+        assertEquals(6, result.losses().size(), "the resumed run takes steps 4 to 9");
         assertTrue(Fixtures.relativeDifference(uninterrupted, resumed) <= SUMMATION_ORDER);
     }
 
@@ -86,16 +86,16 @@ class FaultsAndCheckpointsTest {
         String uri = folder.resolve("averaging").toString();
         DistributedOptions averaging = DistributedOptions.defaults().parameterAveraging(2)
                 .checkpoints(new CheckpointPolicy(uri, 0, true, 2));
-        Network uninterrupted = train(averaging, TaskHook.NONE);
+        Network averaged = train(averaging, TaskHook.NONE);
         try (Stream<Path> files = Files.list(folder.resolve("averaging"))) {
             assertEquals(2, files.filter(path -> path.toString().endsWith(".chk")).count());
         }
-        Network stopped = train(averaging.stepLimit(2), TaskHook.NONE);
-        assertFalse(Fixtures.identical(uninterrupted, stopped));
+        Network stopped = train(averaging.stepLimit(3), TaskHook.NONE);
+        assertFalse(Fixtures.identical(averaged, stopped));
         Network resumed = Fixtures.small(DType.FLOAT64, 4);
         new DistributedTrainer(Fixtures.context(), Fixtures.CHAINRULE, averaging.resume(true))
                 .fit(data, resumed, config);
-        assertTrue(Fixtures.relativeDifference(uninterrupted, resumed) <= SUMMATION_ORDER);
+        assertTrue(Fixtures.relativeDifference(averaged, resumed) <= SUMMATION_ORDER);
     }
 
     private static Network train(DistributedOptions options, TaskHook hook) {

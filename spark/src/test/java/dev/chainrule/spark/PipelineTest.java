@@ -39,7 +39,7 @@ class PipelineTest {
     void aClassifierInAPipelineFitsTransformsSavesAndLoadsWithIdenticalPredictions() throws IOException {
         Dataset<Row> frame = frame(120, true);
         ChainruleClassifier classifier = new ChainruleClassifier();
-        classifier.with(classifier.layers(), "8:tanh").with(classifier.epochs(), 12).with(classifier.batchSize(), 30)
+        classifier.with(classifier.layers(), "8:tanh").with(classifier.epochs(), 8).with(classifier.batchSize(), 40)
                 .with(classifier.optimizer(), "adam(lr=0.1)").with(classifier.dtype(), "float64");
         Pipeline pipeline = pipeline(classifier);
         PipelineModel fitted = pipeline.fit(frame);
@@ -63,15 +63,15 @@ class PipelineTest {
         ChainruleClassifier loaded = (ChainruleClassifier) Pipeline.load(folder.resolve("pipeline").toString())
                 .getStages()[2];
         assertEquals("8:tanh", loaded.getOrDefault(loaded.layers()));
-        assertEquals(12, loaded.getOrDefault(loaded.epochs()));
+        assertEquals(8, loaded.getOrDefault(loaded.epochs()));
     }
 
     @Test
     void aRegressorPredictsTheLabelAndItsModelSavesAndLoads() throws IOException {
         Dataset<Row> frame = frame(90, false);
         ChainruleRegressor regressor = new ChainruleRegressor();
-        regressor.with(regressor.layers(), "8:tanh").with(regressor.epochs(), 20).with(regressor.batchSize(), 30)
-                .with(regressor.optimizer(), "adam(lr=0.05)").with(regressor.mode(), "parameter_averaging")
+        regressor.with(regressor.layers(), "8:tanh").with(regressor.epochs(), 12).with(regressor.batchSize(), 30)
+                .with(regressor.optimizer(), "adam(lr=0.1)").with(regressor.mode(), "parameter_averaging")
                 .with(regressor.localSteps(), 2);
         PipelineModel fitted = pipeline(regressor).fit(frame);
         List<Row> before = fitted.transform(frame).select("label", "prediction").collectAsList();
