@@ -37,11 +37,11 @@ public final class CsvSource implements BatchSource {
 
         /**
          * Writes the row's features at {@code features[featureOffset ..]} and targets at {@code targets[targetOffset
-         * ..]} (modified).
+         * ..]} (modified); returns false to leave the line out (a held-out row), the arrays then unspecified.
          *
          * @throws IllegalArgumentException naming the file, line and column ({@link CsvRow#error}) for a bad cell
          */
-        void parse(CsvRow row, double[] features, int featureOffset, double[] targets, int targetOffset);
+        boolean parse(CsvRow row, double[] features, int featureOffset, double[] targets, int targetOffset);
     }
 
     private final Path file;
@@ -105,6 +105,7 @@ public final class CsvSource implements BatchSource {
             for (int t = 0; t < targets.length; t++) {
                 y[yAt + t] = row.number(targets[t]);
             }
+            return true;
         });
     }
 
@@ -161,13 +162,14 @@ public final class CsvSource implements BatchSource {
             @Override
             public boolean read(double[] features, int featureOffset, double[] targets, int targetOffset)
                     throws IOException {
-                if (!lines.next()) {
-                    rows = count;
-                    return false;
+                while (lines.next()) {
+                    if (parser.parse(lines.row, features, featureOffset, targets, targetOffset)) {
+                        count++;
+                        return true;
+                    }
                 }
-                count++;
-                parser.parse(lines.row, features, featureOffset, targets, targetOffset);
-                return true;
+                rows = count;
+                return false;
             }
 
             @Override
@@ -183,7 +185,8 @@ public final class CsvSource implements BatchSource {
         return file.getFileName() + " (streamed, shuffle buffer " + shuffleBuffer + " rows)";
     }
 
-    private static String[] firstLine(Path file) throws IOException {
+    /** The cells of {@code file}'s first non-blank line (its header, when it has one). */
+    public static String[] firstLine(Path file) throws IOException {
         try (Lines lines = new Lines(file, false)) {
             if (!lines.next()) {
                 throw new IllegalArgumentException(file.getFileName() + " is empty");

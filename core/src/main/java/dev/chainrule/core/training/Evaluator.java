@@ -16,12 +16,16 @@ public final class Evaluator {
 
     /** The loss and accuracy of {@code network} on {@code data}, in batches of {@code batchSize}. */
     public static Evaluation evaluate(Network network, Loss loss, Dataset data, int batchSize) {
+        return evaluate(network, loss, DatasetSource.of(data), batchSize);
+    }
+
+    /** The loss and accuracy of {@code network} on the batches of one unshuffled pass of {@code data}. */
+    public static Evaluation evaluate(Network network, Loss loss, BatchSource data, int batchSize) {
         if (data.featureCount() != network.inputs()) {
             throw new IllegalArgumentException("the data has " + data.featureCount() + " features per row but the "
                     + "network takes " + network.inputs() + " inputs");
         }
-        return evaluate(new Backpropagation(network, loss, false), new BatchTensors(network), DatasetSource.of(data),
-                batchSize);
+        return evaluate(new Backpropagation(network, loss, false), new BatchTensors(network), data, batchSize);
     }
 
     static Evaluation evaluate(Backpropagation backpropagation, BatchTensors tensors, BatchSource data,

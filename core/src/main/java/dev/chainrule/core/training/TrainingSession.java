@@ -59,6 +59,8 @@ public final class TrainingSession {
     private long noiseDraws;
     private final SessionPosition position = new SessionPosition();
     private volatile boolean stopRequested;
+    /** Whether the last epoch call ended on a stop request, which the next call then clears. */
+    private boolean stopped;
     private double lastLoss;
     private Trace lastTrace;
 
@@ -155,7 +157,10 @@ public final class TrainingSession {
                     : "all " + config.epochs() + " epochs have run"));
         }
         requireInputs(source.featureCount());
-        stopRequested = false;
+        if (stopped) {
+            stopped = false;
+            stopRequested = false;
+        }
         int epoch = position.epoch;
         boolean classification = Accuracy.applies(network.outputs(), source.targetCount());
         int batches = source.rows().isPresent()
@@ -189,6 +194,7 @@ public final class TrainingSession {
                 config.listeners().forEach(listener -> listener.onBatchEnd(result));
                 if (stopRequested || config.listeners().stream().anyMatch(TrainingListener::stopRequested)) {
                     stopRequested = true;
+                    stopped = true;
                     if (!stream.hasNext()) {
                         break;
                     }
@@ -251,7 +257,7 @@ public final class TrainingSession {
         stopRequested = true;
     }
 
-    /** Whether the last {@link #epoch} ended on a request to stop. */
+    /** Whether a stop was requested and not yet cleared by the next {@link #epoch} after the stop. */
     public boolean stopRequested() {
         return stopRequested;
     }

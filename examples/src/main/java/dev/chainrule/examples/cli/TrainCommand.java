@@ -9,6 +9,7 @@ import dev.chainrule.core.optimizer.Optimizer;
 import dev.chainrule.core.schedule.LearningRateSchedule;
 import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.training.Dataset;
+import dev.chainrule.core.training.DatasetSource;
 import dev.chainrule.core.training.Evaluation;
 import dev.chainrule.core.training.Evaluator;
 import dev.chainrule.core.training.GradientClipping;
@@ -99,6 +100,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private BackendOption backend = new BackendOption();
 
+    @Mixin
+    private CheckpointOptions checkpoints = new CheckpointOptions();
+
+    @Mixin
+    private StreamOption stream = new StreamOption();
+
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "chainrule-run",
             description = "Where to write model.crm, metrics.json and training.png. Default: ${DEFAULT-VALUE}.")
     private Path outDir;
@@ -109,6 +116,10 @@ final class TrainCommand implements Callable<Integer> {
         checkOptions();
         NetworkDefinition definition = network.definition();
         Chainrule chainrule = backend.chainrule();
+        Optional<Path> streamed = stream.file(data.dataset);
+        if (streamed.isPresent()) {
+            return trainStreamed(streamed.get(), definition, chainrule, out);
+        }
         DataSource source = data.load("digits", seed);
         LabeledData.Split trainTest = source.trainAndTest(testSplit, seed);
         LabeledData training = trainTest.first();
@@ -135,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
         penalties.apply(config);
         validation.ifPresent(rows -> config.validation(preprocessing.apply(rows, targets)));
         TrainingConfig trainingConfig = UsageException.check(config::build);
+        ModelInfo info = new ModelInfo(source.name(), task, all.classes(), preprocessing, lossFunction.spec().toString(),
+                source.providedTest().isPresent() ? OptionalDouble.empty() : OptionalDouble.of(testSplit),
+                OptionalLong.of(seed));
 
         out.printf(Locale.ROOT, "training %s%n  on %d rows of %s (%s), validating on %d, testing on %d%n", net,
                 training.size(), source.name(), task.label(), validation.map(LabeledData::size).orElse(0),
@@ -147,8 +161,13 @@ final class TrainCommand implements Callable<Integer> {
                     trainingConfig.clipping());
         }
         long start = System.nanoTime();
-        TrainingHistory history = chainrule.trainer().fit(net, preprocessing.apply(training, targets),
-                trainingConfig);
+        CheckpointedRun.Outcome outcome = new CheckpointedRun(checkpoints, outDir,
+                info.toMetadata(optimizerFunction.spec().toString()), out)
+                .train(net, config, DatasetSource.of(preprocessing.apply(training, targets)));
+        if (outcome.interrupted()) {
+            return CheckpointedRun.INTERRUPTED;
+        }
+        TrainingHistory history = outcome.history();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (history.stoppedEarly()) {
             out.printf(Locale.ROOT, "early stop: the validation loss last improved at epoch %d; its weights are kept%n",
@@ -157,15 +176,65 @@ final class TrainCommand implements Callable<Integer> {
 
         LabeledData test = trainTest.second();
         Map<String, Object> testResults = test(net, lossFunction, preprocessing, test, out);
-        ModelInfo info = new ModelInfo(source.name(), task, all.classes(), preprocessing, lossFunction.spec().toString(),
-                source.providedTest().isPresent() ? OptionalDouble.empty() : OptionalDouble.of(testSplit),
-                OptionalLong.of(seed));
         Path model = outDir.resolve("model.crm");
         Path metrics = outDir.resolve("metrics.json");
         Path chart = outDir.resolve("training.png");
         ModelFile.save(net, info.toMetadata(optimizerFunction.spec().toString()), model);
         MetricsFile.write(run(source, net, trainingConfig, chainrule, seconds), history, testResults, metrics);
         TrainingChart.write(history.epochs(), net + " on " + source.name(), chart);
+        out.printf(Locale.ROOT, "trained in %.1f s; wrote %s, %s and %s%n", seconds, model, metrics, chart);
+        return 0;
+    }
+
+    /** Training on a CSV file streamed from disk: no validation rows, the test rows streamed too. */
+    private int trainStreamed(Path file, NetworkDefinition definition, Chainrule chainrule, PrintWriter out)
+            throws Exception {
+        StreamedCsv csv = StreamedCsv.scan(file, Optional.ofNullable(data.labelColumn), Optional.ofNullable(data.task),
+                testSplit, seed);
+        Task task = csv.task();
+        String lossSpec = loss != null ? loss : task == Task.REGRESSION ? "mse" : "categorical_cross_entropy";
+        Loss lossFunction = UsageException.check(() -> chainrule.loss(lossSpec));
+        Domain targets = lossFunction.targetDomain();
+        Optimizer optimizerFunction = UsageException.check(() -> chainrule.optimizer(optimizer));
+        LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
+        Network net = definition.build(chainrule, csv.featureCount(), csv.outputCount(),
+                task == Task.REGRESSION ? "identity" : "softmax", dataType(), seed);
+        TrainingConfig.Builder config = TrainingConfig.builder(lossFunction, optimizerFunction)
+                .schedule(rates).epochs(epochs).batchSize(batchSize).seed(seed)
+                .listener(new ProgressPrinter(out, cli.interactive(), epochs));
+        penalties.apply(config);
+        TrainingConfig trainingConfig = UsageException.check(config::build);
+        ModelInfo info = new ModelInfo(file.toString(), task, csv.classes(), csv.preprocessing(targets),
+                lossFunction.spec().toString(), OptionalDouble.of(testSplit), OptionalLong.of(seed));
+        out.printf(Locale.ROOT, "training %s%n  streaming %d training rows of %s (%s) from disk; no validation rows; "
+                + "testing on the held-out %.0f%%%n", net, csv.trainingRows(), file, task.label(), 100 * testSplit);
+        long start = System.nanoTime();
+        CheckpointedRun.Outcome outcome = new CheckpointedRun(checkpoints, outDir,
+                info.toMetadata(optimizerFunction.spec().toString()), out)
+                .train(net, config, csv.source(false, targets));
+        if (outcome.interrupted()) {
+            return CheckpointedRun.INTERRUPTED;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation evaluation = Evaluator.evaluate(net, lossFunction, csv.source(true, targets), 256);
+        Map<String, Object> testResults = new LinkedHashMap<>();
+        testResults.put("rows", evaluation.rows());
+        testResults.put("loss", evaluation.loss());
+        evaluation.accuracy().ifPresent(accuracy -> testResults.put("accuracy", accuracy));
+        out.printf(Locale.ROOT, "test on %d held-out rows: loss %.4f%s%n", evaluation.rows(), evaluation.loss(),
+                evaluation.accuracy().isPresent() ? String.format(Locale.ROOT, ", accuracy %.2f%%",
+                        100 * evaluation.accuracy().getAsDouble()) : "");
+        Path model = outDir.resolve("model.crm");
+        Path metrics = outDir.resolve("metrics.json");
+        Path chart = outDir.resolve("training.png");
+        ModelFile.save(net, info.toMetadata(optimizerFunction.spec().toString()), model);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("dataset", file.toString());
+        run.put("streamed", true);
+        run.put("network", net.toString());
+        run.put("seconds", seconds);
+        MetricsFile.write(run, outcome.history(), testResults, metrics);
+        TrainingChart.write(outcome.history().epochs(), net + " on " + file.getFileName(), chart);
         out.printf(Locale.ROOT, "trained in %.1f s; wrote %s, %s and %s%n", seconds, model, metrics, chart);
         return 0;
     }
