@@ -1,5 +1,6 @@
 package dev.chainrule.spark;
 
+import dev.chainrule.core.io.Checkpoints;
 import dev.chainrule.core.training.TrainingSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ final class CheckpointStore {
         java.nio.file.Path local = null;
         try {
             local = Files.createTempFile("chainrule-checkpoint", SUFFIX);
-            session.saveCheckpoint(local, Map.of(STEP, Long.toString(step)));
+            Checkpoints.save(session, Map.of(STEP, Long.toString(step)), local);
             HadoopFiles.write(fileSystem, target, Files.readAllBytes(local));
             List<FileStatus> all = checkpoints();
             for (int i = 0; i < all.size() - keep; i++) {
