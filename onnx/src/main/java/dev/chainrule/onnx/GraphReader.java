@@ -1,5 +1,7 @@
 package dev.chainrule.onnx;
 
+import static dev.chainrule.onnx.NodeAttributes.number;
+
 import dev.chainrule.onnx.Initializers.Constant;
 import dev.chainrule.onnx.proto.Onnx.AttributeProto;
 import dev.chainrule.onnx.proto.Onnx.GraphProto;
@@ -7,7 +9,6 @@ import dev.chainrule.onnx.proto.Onnx.NodeProto;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,7 +107,7 @@ final class GraphReader {
             if (outputOffset != null) {
                 throw unsupported(where + " comes after the output's scaling");
             }
-            step(node, where, attributes(node));
+            step(node, where, NodeAttributes.of(node));
             current = node.getOutput(0);
         }
     }
@@ -151,13 +152,13 @@ final class GraphReader {
         return end;
     }
 
-    private void step(NodeProto node, String where, Map<String, AttributeProto> attributes) throws OnnxException {
+    private void step(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
         switch (node.getOpType()) {
             case "Identity", "Dropout" -> {
                 // inference: both pass the input through
             }
             case "Flatten" -> {
-                long axis = integer(attributes, "axis", 1);
+                long axis = attributes.integer("axis", 1);
                 if (axis != 1) {
                     throw unsupported(where + " flattens from axis " + axis + "; Chainrule keeps one example per row "
                             + "(axis 1)");
@@ -198,19 +199,19 @@ final class GraphReader {
         }
     }
 
-    private void gemm(NodeProto node, String where, Map<String, AttributeProto> attributes) throws OnnxException {
-        if (real(attributes, "alpha", 1) != 1 || integer(attributes, "transA", 0) != 0) {
-            throw unsupported(where + " has alpha " + real(attributes, "alpha", 1) + " or transA "
-                    + integer(attributes, "transA", 0) + "; Chainrule imports Gemm with alpha 1 and transA 0");
+    private void gemm(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
+        if (attributes.real("alpha", 1) != 1 || attributes.integer("transA", 0) != 0) {
+            throw unsupported(where + " has alpha " + attributes.real("alpha", 1) + " or transA "
+                    + attributes.integer("transA", 0) + "; Chainrule imports Gemm with alpha 1 and transA 0");
         }
-        boolean transposed = integer(attributes, "transB", 0) == 1;
+        boolean transposed = attributes.integer("transB", 0) == 1;
         Constant b = constantInput(node, 1, where, "its weights B");
         double[] weights = weights(b, transposed, where);
         int units = weights.length / width;
         double[] bias = new double[units];
         LayerPlan plan = LayerPlan.dense(units, weights, bias);
         if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
-            double beta = real(attributes, "beta", 1);
+            double beta = attributes.real("beta", 1);
             Constant c = constantInput(node, 2, where, "its bias C");
             double[] scaled = broadcast(c, units, where, "bias C");
             for (int i = 0; i < units; i++) {
@@ -268,13 +269,13 @@ final class GraphReader {
         return broadcast(constantInput(node, 1, where, "its constant"), width, where, "constant");
     }
 
-    private void batchNorm(NodeProto node, String where, Map<String, AttributeProto> attributes)
+    private void batchNorm(NodeProto node, String where, NodeAttributes attributes)
             throws OnnxException {
-        if (integer(attributes, "training_mode", 0) != 0) {
+        if (attributes.integer("training_mode", 0) != 0) {
             throw unsupported(where + " is in training mode; Chainrule imports inference graphs");
         }
-        double eps = real(attributes, "epsilon", 1e-5);
-        double momentum = 1 - real(attributes, "momentum", 0.9);
+        double eps = attributes.real("epsilon", 1e-5);
+        double momentum = 1 - attributes.real("momentum", 0.9);
         String spec = "batch_norm(momentum=" + number(Math.max(0, Math.min(1, momentum))) + ", eps=" + number(eps)
                 + ")";
         plans.add(LayerPlan.other(spec, width)
@@ -285,76 +286,30 @@ final class GraphReader {
                         "variance")));
     }
 
-    private void layerNorm(NodeProto node, String where, Map<String, AttributeProto> attributes)
+    private void layerNorm(NodeProto node, String where, NodeAttributes attributes)
             throws OnnxException {
-        long axis = integer(attributes, "axis", -1);
+        long axis = attributes.integer("axis", -1);
         if (axis != -1 && axis != 1) {
             throw unsupported(where + " normalises from axis " + axis + "; Chainrule normalises each row (axis -1)");
         }
         double[] beta = node.getInputCount() > 2 && !node.getInput(2).isEmpty()
                 ? broadcast(constantInput(node, 2, where, "its bias"), width, where, "bias") : new double[width];
-        plans.add(LayerPlan.other("layer_norm(eps=" + number(real(attributes, "epsilon", 1e-5)) + ")", width)
+        plans.add(LayerPlan.other("layer_norm(eps=" + number(attributes.real("epsilon", 1e-5)) + ")", width)
                 .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width, where, "scale"))
                 .put("beta", beta));
     }
 
-    private void activation(NodeProto node, String where, Map<String, AttributeProto> attributes)
+    private void activation(NodeProto node, String where, NodeAttributes attributes)
             throws OnnxException {
         Map<String, double[]> parameters = new HashMap<>();
         String spec = switch (node.getOpType()) {
-            case "Relu" -> "relu";
-            case "Sigmoid" -> "sigmoid";
-            case "Tanh" -> "tanh";
-            case "Exp" -> "exponential";
-            case "Softmax", "LogSoftmax" -> {
-                long axis = integer(attributes, "axis", -1);
-                if (axis != -1 && axis != 1) {
-                    throw unsupported(where + " works along axis " + axis + "; Chainrule's works along each row");
-                }
-                yield node.getOpType().equals("Softmax") ? "softmax" : "log_softmax";
-            }
-            case "LeakyRelu" -> "leaky_relu(alpha=" + number(real(attributes, "alpha", 0.01)) + ")";
-            case "Elu" -> "elu(alpha=" + number(real(attributes, "alpha", 1)) + ")";
-            case "Celu" -> "celu(alpha=" + number(real(attributes, "alpha", 1)) + ")";
-            case "Selu" -> {
-                if (!near(real(attributes, "alpha", 1.67326319217681884765625), 1.6732632423543772)
-                        || !near(real(attributes, "gamma", 1.05070102214813232421875), 1.0507009873554805)) {
-                    throw unsupported(where + " has alpha and gamma other than SELU's");
-                }
-                yield "selu";
-            }
-            case "HardSigmoid" -> {
-                if (!near(real(attributes, "alpha", 0.2), 1.0 / 6) || real(attributes, "beta", 0.5) != 0.5) {
-                    throw unsupported(where + " has alpha " + real(attributes, "alpha", 0.2) + " and beta "
-                            + real(attributes, "beta", 0.5) + "; Chainrule's hard_sigmoid is alpha 1/6, beta 0.5");
-                }
-                yield "hard_sigmoid";
-            }
-            case "HardSwish" -> "hard_swish";
-            case "Softplus" -> "softplus";
-            case "Softsign" -> "softsign";
-            case "Mish" -> "mish";
-            case "ThresholdedRelu" -> "thresholded_relu(theta=" + number(real(attributes, "alpha", 1)) + ")";
-            case "Gelu" -> {
-                String approximate = text(attributes, "approximate", "none");
-                yield approximate.equals("tanh") ? "gelu_tanh" : "gelu";
-            }
-            case "Shrink" -> {
-                double lambda = real(attributes, "lambd", 0.5);
-                double bias = real(attributes, "bias", 0);
-                if (bias != 0 && bias != lambda) {
-                    throw unsupported(where + " has bias " + bias + " and lambd " + lambda + "; Chainrule has the "
-                            + "hard (bias 0) and soft (bias = lambd) shrinks");
-                }
-                yield (bias == 0 ? "hard_shrink" : "soft_shrink") + "(lambda=" + number(lambda) + ")";
-            }
             case "Clip" -> clip(node, where, attributes);
             case "PRelu" -> {
                 parameters.put("prelu slope", broadcast(constantInput(node, 1, where, "its slope"), width, where,
                         "slope"));
                 yield "prelu";
             }
-            default -> throw unsupported(where + " is not supported");
+            default -> ActivationOperators.spec(node.getOpType(), attributes, where);
         };
         LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
         if (last != null && last.takesActivation()) {
@@ -366,9 +321,9 @@ final class GraphReader {
         }
     }
 
-    private String clip(NodeProto node, String where, Map<String, AttributeProto> attributes) throws OnnxException {
-        double min = attributes.containsKey("min") ? real(attributes, "min", 0) : Double.NEGATIVE_INFINITY;
-        double max = attributes.containsKey("max") ? real(attributes, "max", 0) : Double.POSITIVE_INFINITY;
+    private String clip(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
+        double min = attributes.has("min") ? attributes.real("min", 0) : Double.NEGATIVE_INFINITY;
+        double max = attributes.has("max") ? attributes.real("max", 0) : Double.POSITIVE_INFINITY;
         if (node.getInputCount() > 1 && !node.getInput(1).isEmpty()) {
             min = constantInput(node, 1, where, "its minimum").values()[0];
         }
@@ -425,37 +380,7 @@ final class GraphReader {
         }
     }
 
-    private OnnxException unsupported(String message) {
+    static OnnxException unsupported(String message) {
         return new OnnxException(message + ". Chainrule imports dense networks made of: " + SUPPORTED);
-    }
-
-    private static Map<String, AttributeProto> attributes(NodeProto node) {
-        Map<String, AttributeProto> map = new HashMap<>();
-        node.getAttributeList().forEach(attribute -> map.put(attribute.getName(), attribute));
-        return map;
-    }
-
-    private static long integer(Map<String, AttributeProto> attributes, String name, long fallback) {
-        AttributeProto attribute = attributes.get(name);
-        return attribute == null ? fallback : attribute.getI();
-    }
-
-    private static double real(Map<String, AttributeProto> attributes, String name, double fallback) {
-        AttributeProto attribute = attributes.get(name);
-        // A float attribute holds what the exporter's author wrote as a decimal (0.2): take that, not 0.2000000029.
-        return attribute == null ? fallback : Double.parseDouble(Float.toString(attribute.getF()));
-    }
-
-    private static String text(Map<String, AttributeProto> attributes, String name, String fallback) {
-        AttributeProto attribute = attributes.get(name);
-        return attribute == null ? fallback : attribute.getS().toStringUtf8();
-    }
-
-    private static boolean near(double value, double expected) {
-        return Math.abs(value - expected) < 1e-6;
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%s", value);
     }
 }

@@ -3,6 +3,7 @@ package dev.chainrule.examples.cli;
 import dev.chainrule.core.data.CsvRow;
 import dev.chainrule.core.data.CsvSource;
 import dev.chainrule.core.loss.Domain;
+import dev.chainrule.examples.data.CsvData;
 import dev.chainrule.examples.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -194,23 +195,11 @@ final class StreamedCsv {
     }
 
     private static int labelIndex(Optional<String> labelColumn, List<String> names, boolean header, Path file) {
-        if (labelColumn.isEmpty()) {
-            return names.size() - 1;
-        }
-        String wanted = labelColumn.get().trim();
-        if (header && names.contains(wanted)) {
-            return names.indexOf(wanted);
-        }
         try {
-            int number = Integer.parseInt(wanted);
-            if (number >= 1 && number <= names.size()) {
-                return number - 1;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return CsvData.labelIndex(labelColumn, names, header, file.getFileName().toString());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        throw new UsageException(file.getFileName() + " has no column '" + wanted + "': give a column number from 1 "
-                + "to " + names.size() + (header ? " or one of the header's names: " + String.join(", ", names) : ""));
     }
 
     private static boolean isNumber(String cell) {

@@ -110,7 +110,12 @@ public final class CsvData {
                 OptionalDouble.empty());
     }
 
-    private static int labelIndex(Optional<String> labelColumn, List<String> names, boolean header, String source) {
+    /**
+     * The index of the label column among {@code names}: the one named by {@code labelColumn} (a header name or a
+     * number from 1), the last one without; an unknown column is an {@link IllegalArgumentException} naming the valid
+     * choices.
+     */
+    public static int labelIndex(Optional<String> labelColumn, List<String> names, boolean header, String source) {
         if (labelColumn.isEmpty()) {
             return names.size() - 1;
         }
