@@ -15,10 +15,12 @@ import dev.chainrule.examples.data.FashionMnist;
 import dev.chainrule.examples.data.LabeledData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +98,18 @@ class ImageScalingTest {
                 .succeeded();
         assertEquals(percent(run.out(), "test accuracy ([0-9.]+)%"), percent(evaluation.out(), "accuracy ([0-9.]+)%"));
         assertEquals("standardise", Cli.json(out.resolve("metrics.json")).get("image_scaling").asText());
+
+        LabeledData test = FashionMnist.load(data, 0).second();
+        String pixels = Arrays.stream(test.raw().featureRow(3)).mapToObj(value -> Long.toString((long) value))
+                .collect(Collectors.joining(","));
+        Cli.Run prediction = Cli.runWithInput(pixels + "\n", "predict", "--model", model.toString(), "--probabilities")
+                .succeeded();
+        double[] expected = saved.network().predict(
+                new double[][] {info.preprocessing().apply(test, Domain.ONE_HOT).featureRow(3)})[0];
+        String[] cells = prediction.out().lines().toList().get(1).split(",");
+        for (int c = 0; c < expected.length; c++) {
+            assertEquals(expected[c], Double.parseDouble(cells[3 + c]), 1e-5 * expected[c] + 1e-12, "class " + c);
+        }
     }
 
     @Test
