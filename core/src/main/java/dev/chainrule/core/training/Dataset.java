@@ -202,7 +202,9 @@ public final class Dataset {
      * This set's rows with each feature {@code x} of column {@code c} replaced by {@code (x - offset[c]) / scale[c]},
      * and the same targets. A set of bytes whose offset and scale are the same in every column (images divided by
      * their largest pixel value) stays a set of the same bytes, sharing them, whose 256 levels are mapped once: the
-     * same numbers as mapping every feature, at no memory cost. Otherwise the result holds doubles.
+     * same numbers as mapping every feature, at no memory cost. A set of bytes standardised column by column (images
+     * standardised pixel by pixel) keeps the same bytes too and maps each feature when it is read: the same numbers
+     * again, for a division per feature read. A set of doubles gives doubles.
      *
      * @param offset per column, {@link #featureCount()} of them
      * @param scale  per column, {@link #featureCount()} of them
@@ -224,6 +226,9 @@ public final class Dataset {
                             + " when standardised; every value must be a finite number");
                 }
             }
+        } else if (mapped instanceof Features.StandardisedBytes bytes && !bytes.finite()) {
+            throw new IllegalArgumentException("a byte value becomes a number that is not finite when standardised "
+                    + "column by column; every offset must be finite and every scale finite and not 0");
         }
         return result;
     }

@@ -149,13 +149,14 @@ sealed interface Features {
         }
 
         /**
-         * With the same offset and scale in every column, the same bytes over standardised levels (the very numbers
-         * that standardising each feature gives); otherwise doubles.
+         * The same bytes, read as the very numbers that standardising each feature gives: over standardised levels
+         * when every column has the same offset and scale, otherwise through each column's own offset and scale
+         * ({@link StandardisedBytes}).
          */
         @Override
         public Features standardised(double[] offset, double[] scale) {
             if (!uniform(offset) || !uniform(scale)) {
-                return new Doubles(asDoubles()).standardised(offset, scale);
+                return new StandardisedBytes(this, offset.clone(), scale.clone());
             }
             double[] mapped = new double[LEVELS];
             for (int level = 0; level < LEVELS; level++) {
@@ -168,6 +169,81 @@ sealed interface Features {
             for (double value : values) {
                 if (Double.compare(value, values[0]) != 0) {
                     return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Unsigned bytes standardised column by column: feature {@code i} of a row is
+     * {@code (bytes.at(i) - offset[c]) / scale[c]} for its column {@code c}, computed when read, so that per-pixel
+     * standardised images keep a byte a pixel.
+     *
+     * @param bytes  the raw features
+     * @param offset per column
+     * @param scale  per column
+     */
+    record StandardisedBytes(UnsignedBytes bytes, double[] offset, double[] scale) implements Features {
+
+        @Override
+        public int length() {
+            return bytes.length();
+        }
+
+        @Override
+        public double at(int i) {
+            int column = i % offset.length;
+            return (bytes.at(i) - offset[column]) / scale[column];
+        }
+
+        @Override
+        public void copyRows(int firstRow, int width, double[] into) {
+            bytes.copyRows(firstRow, width, into);
+            standardise(into);
+        }
+
+        @Override
+        public void gatherRows(int[] order, int offset, int width, double[] into) {
+            bytes.gatherRows(order, offset, width, into);
+            standardise(into);
+        }
+
+        /** Standardises whole rows in place. */
+        private void standardise(double[] rows) {
+            int width = offset.length;
+            for (int at = 0; at < rows.length; at += width) {
+                for (int c = 0; c < width; c++) {
+                    rows[at + c] = (rows[at + c] - offset[c]) / scale[c];
+                }
+            }
+        }
+
+        @Override
+        public Features rows(int[] indices, int width) {
+            return new StandardisedBytes((UnsignedBytes) bytes.rows(indices, width), offset, scale);
+        }
+
+        @Override
+        public double[] asDoubles() {
+            double[] doubles = new double[length()];
+            copyRows(0, offset.length, doubles);
+            return doubles;
+        }
+
+        /** Standardised once more: as doubles (a second standardisation is rare and not worth a byte form). */
+        @Override
+        public Features standardised(double[] offset, double[] scale) {
+            return new Doubles(asDoubles()).standardised(offset, scale);
+        }
+
+        /** Whether every byte of every column stands for a finite number. */
+        boolean finite() {
+            for (int c = 0; c < offset.length; c++) {
+                for (int level = 0; level < LEVELS; level++) {
+                    if (!Double.isFinite((bytes.levels()[level] - offset[c]) / scale[c])) {
+                        return false;
+                    }
                 }
             }
             return true;

@@ -71,14 +71,27 @@ class DatasetTest {
     }
 
     @Test
-    void bytesStandardisedPerColumnBecomeDoubles() {
+    void bytesStandardisedPerColumnStayBytes() {
         Dataset standardised = pixels().standardised(new double[] {0, 10}, new double[] {1, 2});
+        assertFalse(standardised.hasFeatureDoubles());
+        double[] gathered = new double[4];
+        standardised.gatherFeatureRows(new int[] {2, 0}, 0, gathered);
+        assertArrayEquals(new double[] {64, -4.75, 0, 58.75}, gathered);
+        assertArrayEquals(new double[] {5, 0}, standardised.featureRow(1));
+        Dataset picked = standardised.rows(new int[] {2});
+        assertFalse(picked.hasFeatureDoubles());
+        assertArrayEquals(new double[] {64, -4.75}, picked.featureRow(0));
+        assertArrayEquals(new double[] {64, -19.5}, picked.standardised(new double[] {0, 5}, new double[] {1, 0.5})
+                .features());
         assertArrayEquals(new double[] {0, 58.75, 5, 0, 64, -4.75}, standardised.features());
         assertArrayEquals(pixels().targets(), standardised.targets());
         assertThrows(IllegalArgumentException.class, () -> pixels().standardised(new double[] {0}, new double[] {1}));
         IllegalArgumentException notFinite = assertThrows(IllegalArgumentException.class,
                 () -> pixels().standardised(new double[] {0, 0}, new double[] {0, 0}));
         assertTrue(notFinite.getMessage().contains("finite"), notFinite.getMessage());
+        IllegalArgumentException columnNotFinite = assertThrows(IllegalArgumentException.class,
+                () -> pixels().standardised(new double[] {0, 1}, new double[] {1, 0}));
+        assertTrue(columnNotFinite.getMessage().contains("finite"), columnNotFinite.getMessage());
     }
 
     @Test

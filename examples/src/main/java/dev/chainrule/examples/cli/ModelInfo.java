@@ -24,9 +24,11 @@ import java.util.stream.IntStream;
  * @param loss          the loss's spec
  * @param testSplit     the held-out fraction when training split the data itself, for {@code evaluate}
  * @param seed          the seed of that split
+ * @param imageScaling  how training scaled image pixels (its offsets and scales are in {@code preprocessing});
+ *                      {@link ImageScaling#MAX} for data without pixels and for files written before the choice
  */
 record ModelInfo(String dataset, Task task, List<String> classes, Preprocessing preprocessing, String loss,
-        OptionalDouble testSplit, OptionalLong seed) {
+        OptionalDouble testSplit, OptionalLong seed, ImageScaling imageScaling) {
 
     ModelInfo {
         classes = List.copyOf(classes);
@@ -46,6 +48,9 @@ record ModelInfo(String dataset, Task task, List<String> classes, Preprocessing 
         metadata.put("optimizer", optimizer);
         testSplit.ifPresent(value -> metadata.put("test_split", Double.toString(value)));
         seed.ifPresent(value -> metadata.put("seed", Long.toString(value)));
+        if (imageScaling != ImageScaling.MAX) {
+            metadata.put(ImageScaling.KEY, imageScaling.label());
+        }
         return metadata;
     }
 
@@ -75,8 +80,10 @@ record ModelInfo(String dataset, Task task, List<String> classes, Preprocessing 
                     ? OptionalDouble.of(Double.parseDouble(metadata.get("test_split"))) : OptionalDouble.empty();
             OptionalLong seed = metadata.containsKey("seed")
                     ? OptionalLong.of(Long.parseLong(metadata.get("seed"))) : OptionalLong.empty();
+            ImageScaling imageScaling = ImageScaling.fromLabel(
+                    metadata.getOrDefault(ImageScaling.KEY, ImageScaling.MAX.label()));
             return new ModelInfo(metadata.getOrDefault("dataset", ""), task, classes, preprocessing, loss, testSplit,
-                    seed);
+                    seed, imageScaling);
         } catch (NumberFormatException | NullPointerException e) {
             throw new IllegalArgumentException(source + " has unreadable metadata: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -20,26 +20,29 @@ import java.util.Arrays;
 record Preprocessing(double[] featureOffset, double[] featureScale, double targetOffset, double targetScale) {
 
     /**
-     * Fitted on {@code train}: images are divided by their largest pixel value, other features standardised to mean
-     * 0 and standard deviation 1 (a constant feature is only centred); regression targets are standardised too when
-     * the loss takes any real target ({@code targets} is {@link Domain#REAL}), and kept as they are otherwise.
+     * Fitted on {@code train} with images divided by their largest pixel value: {@link #fit(LabeledData, Domain,
+     * ImageScaling)} with {@link ImageScaling#MAX}.
      */
     static Preprocessing fit(LabeledData train, Domain targets) {
+        return fit(train, targets, ImageScaling.MAX);
+    }
+
+    /**
+     * Fitted on {@code train}: images are divided by their largest pixel value ({@link ImageScaling#MAX}) or
+     * standardised pixel by pixel ({@link ImageScaling#STANDARDISE}), other features always standardised to mean 0
+     * and standard deviation 1 (a constant feature is only centred); regression targets are standardised too when
+     * the loss takes any real target ({@code targets} is {@link Domain#REAL}), and kept as they are otherwise.
+     * Statistics are gathered row by row, so that images kept as bytes are never widened to doubles.
+     */
+    static Preprocessing fit(LabeledData train, Domain targets, ImageScaling images) {
         int width = train.featureCount();
         double[] offset = new double[width];
         double[] scale = new double[width];
-        if (train.pixelMax().isPresent()) {
+        if (train.pixelMax().isPresent() && images == ImageScaling.MAX) {
             Arrays.fill(scale, train.pixelMax().getAsDouble());
         } else {
-            double[] x = train.raw().features();
-            for (int c = 0; c < width; c++) {
-                double[] column = new double[train.size()];
-                for (int r = 0; r < train.size(); r++) {
-                    column[r] = x[r * width + c];
-                }
-                offset[c] = mean(column);
-                scale[c] = deviation(column, offset[c]);
-            }
+            columnMeans(train.raw(), offset);
+            columnDeviations(train.raw(), offset, scale);
         }
         if (train.task() == Task.CLASSIFICATION || targets != Domain.REAL) {
             return new Preprocessing(offset, scale, 0, 1);
@@ -47,6 +50,34 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
         double[] y = train.raw().targets();
         double mean = mean(y);
         return new Preprocessing(offset, scale, mean, deviation(y, mean));
+    }
+
+    /** Each feature column's mean over the rows of {@code data}, into {@code means}. */
+    private static void columnMeans(Dataset data, double[] means) {
+        double[] row = new double[data.featureCount()];
+        for (int r = 0; r < data.size(); r++) {
+            data.copyFeatureRows(r, row);
+            for (int c = 0; c < row.length; c++) {
+                means[c] += row[c];
+            }
+        }
+        for (int c = 0; c < means.length; c++) {
+            means[c] /= data.size();
+        }
+    }
+
+    /** Each feature column's standard deviation around {@code means}, into {@code deviations}; 1 for a constant. */
+    private static void columnDeviations(Dataset data, double[] means, double[] deviations) {
+        double[] row = new double[data.featureCount()];
+        for (int r = 0; r < data.size(); r++) {
+            data.copyFeatureRows(r, row);
+            for (int c = 0; c < row.length; c++) {
+                deviations[c] += (row[c] - means[c]) * (row[c] - means[c]);
+            }
+        }
+        for (int c = 0; c < deviations.length; c++) {
+            deviations[c] = positive(Math.sqrt(deviations[c] / data.size()));
+        }
     }
 
     /** No change: for models saved without preprocessing. */
@@ -117,7 +148,11 @@ record Preprocessing(double[] featureOffset, double[] featureScale, double targe
         for (double value : values) {
             sum += (value - mean) * (value - mean);
         }
-        double deviation = Math.sqrt(sum / values.length);
+        return positive(Math.sqrt(sum / values.length));
+    }
+
+    /** A deviation usable as a scale: 1 for one too close to 0 (a constant, which is then only centred). */
+    private static double positive(double deviation) {
         return deviation > 1e-12 ? deviation : 1;
     }
 

@@ -54,6 +54,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private NetworkOptions network = new NetworkOptions();
 
+    @Option(names = "--image-scaling", paramLabel = "max|standardise",
+            description = "For image data sets (fashion-mnist, digits): max divides every pixel by the largest pixel "
+                    + "value; standardise gives every pixel position mean 0 and standard deviation 1 over the training "
+                    + "rows. Saved in the model file. Default: max.")
+    private ImageScaling imageScaling;
+
     @Option(names = "--loss", paramLabel = "SPEC",
             description = "Loss. Default: categorical_cross_entropy for classification, mse for regression.")
     private String loss;
@@ -128,9 +134,14 @@ final class TrainCommand implements Callable<Integer> {
         Chainrule chainrule = backend.chainrule();
         Optional<Path> streamed = stream.file(data.dataset);
         if (streamed.isPresent()) {
+            refuseImageScaling(streamed.get() + " is a CSV file streamed from disk");
             return trainStreamed(streamed.get(), definition, chainrule, out);
         }
         DataSource source = data.load("digits", seed);
+        if (source.data().pixelMax().isEmpty()) {
+            refuseImageScaling(source.name() + " has no image pixels (its features are always standardised)");
+        }
+        ImageScaling images = imageScaling != null ? imageScaling : ImageScaling.MAX;
         LabeledData.Split trainTest = source.trainAndTest(testSplit, seed);
         LabeledData training = trainTest.first();
         Optional<LabeledData> validation = Optional.empty();
@@ -150,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
         String lossSpec = loss != null ? loss : task == Task.REGRESSION ? "mse" : "categorical_cross_entropy";
         Loss lossFunction = UsageException.check(() -> chainrule.loss(lossSpec));
         Domain targets = lossFunction.targetDomain();
-        Preprocessing preprocessing = Preprocessing.fit(training, targets);
+        Preprocessing preprocessing = Preprocessing.fit(training, targets, images);
         Optimizer optimizerFunction = UsageException.check(() -> chainrule.optimizer(optimizer));
         LearningRateSchedule rates = UsageException.check(() -> chainrule.schedule(schedule));
         Network net = definition.build(chainrule, definition.inputFor(all), all.outputCount(),
@@ -168,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig trainingConfig = UsageException.check(config::build);
         ModelInfo info = new ModelInfo(source.name(), task, all.classes(), preprocessing, lossFunction.spec().toString(),
                 source.providedTest().isPresent() ? OptionalDouble.empty() : OptionalDouble.of(testSplit),
-                OptionalLong.of(seed));
+                OptionalLong.of(seed), images);
 
         out.printf(Locale.ROOT, "training %s%n  on %d rows of %s (%s), validating on %d, testing on %d%n", net,
                 training.size(), source.name(), task.label(), validation.map(LabeledData::size).orElse(0),
@@ -176,6 +187,9 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  loss %s, optimizer %s, schedule %s, %d epochs, batch %d, seed %d, backend %s, %s%n",
                 lossFunction.spec(), optimizerFunction.spec(), rates.spec(), epochs, batchSize, seed,
                 chainrule.backend().name(), net.dtype().label());
+        if (all.pixelMax().isPresent()) {
+            out.printf(Locale.ROOT, "  image scaling %s%n", images.label());
+        }
         if (!trainingConfig.regularization().isNone() || !(trainingConfig.clipping() instanceof GradientClipping.None)) {
             out.printf(Locale.ROOT, "  penalties %s, clipping %s%n", trainingConfig.regularization(),
                     trainingConfig.clipping());
@@ -223,7 +237,7 @@ final class TrainCommand implements Callable<Integer> {
         penalties.apply(config);
         TrainingConfig trainingConfig = UsageException.check(config::build);
         ModelInfo info = new ModelInfo(file.toString(), task, csv.classes(), csv.preprocessing(targets),
-                lossFunction.spec().toString(), OptionalDouble.of(testSplit), OptionalLong.of(seed));
+                lossFunction.spec().toString(), OptionalDouble.of(testSplit), OptionalLong.of(seed), ImageScaling.MAX);
         out.printf(Locale.ROOT, "training %s%n  streaming %d training rows of %s (%s) from disk; no validation rows; "
                 + "testing on the held-out %.0f%%%n", net, csv.trainingRows(), file, task.label(), 100 * testSplit);
         long start = System.nanoTime();
@@ -255,6 +269,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingChart.write(outcome.history().epochs(), net + " on " + file.getFileName(), chart);
         out.printf(Locale.ROOT, "trained in %.1f s; wrote %s, %s and %s%n", seconds, model, metrics, chart);
         return 0;
+    }
+
+    /** Refuses {@code --image-scaling} for data that has no pixels to scale, saying {@code why}. */
+    private void refuseImageScaling(String why) {
+        if (imageScaling != null) {
+            throw new UsageException("--image-scaling applies to image data sets (fashion-mnist, digits), but " + why
+                    + "; leave it out");
+        }
     }
 
     private Map<String, Object> test(Network net, Loss lossFunction, Preprocessing preprocessing, LabeledData test,
@@ -301,6 +323,9 @@ final class TrainCommand implements Callable<Integer> {
         run.put("seed", seed);
         run.put("backend", chainrule.backend().name());
         run.put("dtype", net.dtype().label());
+        if (source.data().pixelMax().isPresent()) {
+            run.put("image_scaling", imageScaling != null ? imageScaling.label() : ImageScaling.MAX.label());
+        }
         run.put("seconds", seconds);
         return run;
     }
