@@ -145,17 +145,7 @@ class ConvolutionImportTest {
             conv2d(filters=2, kernel=3, stride=2, dilation=2, padding=same, activation=tanh);avg_pool2d(kernel=3, stride=1, padding=1);global_avg_pool2d;dense:3:identity
             """)
     void aChainruleCnnComesBackFromItsOperatorsAloneBitIdentical(String layers) throws Exception {
-        Network network = Networks.build(Networks.plain(), new FeatureShape(2, 9, 8), DType.FLOAT32, 73, builder -> {
-            for (String layer : layers.split(";")) {
-                if (layer.startsWith("dense:")) {
-                    String[] parts = layer.split(":");
-                    builder.dense(Integer.parseInt(parts[1]), parts[2]);
-                } else {
-                    builder.layer(layer);
-                }
-            }
-            return builder;
-        });
+        Network network = Networks.build(Networks.plain(), new FeatureShape(2, 9, 8), DType.FLOAT32, 73, Networks.layers(layers));
         ModelProto model = ModelProto.parseFrom(new OnnxExporter().encode(network, ExportOptions.none()));
         byte[] operatorsOnly = model.toBuilder().clearMetadataProps().build().toByteArray();
         Network back = new OnnxImporter(Networks.plain().backend(), Networks.plain().plugins())
