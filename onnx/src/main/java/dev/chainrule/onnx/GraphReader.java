@@ -39,8 +39,11 @@ final class GraphReader {
     private String current;
     private FeatureShape shape;
     private FeatureShape inputShape;
-    /** Whether the ONNX tensor is rows already while {@link #shape} still says images: a flatten not yet placed. */
-    private boolean flattened;
+    /**
+     * Whether the ONNX tensor is {@code batch x numbers} rather than {@code batch x channels x height x width}; rows
+     * while {@link #shape} still says images are a flatten not yet placed.
+     */
+    private boolean rows;
     /** A {@code Pad} node's padding that the next window operator takes. */
     private Padding padded;
     private double[] inputOffset;
@@ -70,6 +73,7 @@ final class GraphReader {
         this.current = input;
         this.shape = shape;
         this.inputShape = shape;
+        this.rows = shape.isFlat();
         this.layerShapes = layerShapes;
         this.shapes = new ShapeNodes(constants);
     }
@@ -131,7 +135,7 @@ final class GraphReader {
                 continue;
             }
             NodeAttributes attributes = NodeAttributes.of(node);
-            if (shapes.read(node, attributes, current, shape, flattened)) {
+            if (shapes.read(node, attributes, current, shape, rows)) {
                 continue;
             }
             if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
@@ -161,16 +165,15 @@ final class GraphReader {
 
     /** Places the flatten layer that a Flatten or Reshape to rows asked for, if a layer is to follow. */
     private void rows() {
-        if (flattened) {
+        if (rows && !shape.isFlat()) {
             plans.add(LayerPlan.other("flatten", width()));
             shape = FeatureShape.flat(width());
-            flattened = false;
         }
     }
 
     /** Whether the ONNX tensor is a batch of images ({@code batch x channels x height x width}), not rows. */
     private boolean images() {
-        return !shape.isFlat() && !flattened;
+        return !rows;
     }
 
     /** The position of the Chainrule layer whose nodes {@code node} starts, or 0. */
@@ -201,6 +204,7 @@ final class GraphReader {
         }
         LayerPlan plan = LayerPlan.other(ownLayers.get(k), width());
         shape = layerShapes.output(plan.spec(), shape);
+        rows = true; // Chainrule's export of every layer ends in rows
         String tensorPrefix = dev.chainrule.core.network.Layer.tensorName(k, "");
         for (Map.Entry<String, Constant> entry : layerTensors.entrySet()) {
             if (entry.getKey().startsWith(tensorPrefix)) {
@@ -224,7 +228,7 @@ final class GraphReader {
                     throw unsupported(where + " flattens from axis " + axis + "; Chainrule keeps one example per row "
                             + "(axis 1)");
                 }
-                flattened = !shape.isFlat();
+                rows = true;
             }
             case "Reshape" -> reshape(node, where);
             case "Pad" -> padded = Padding.ofPadNode(node, attributes, constants, where);
@@ -275,13 +279,13 @@ final class GraphReader {
         }
         ShapeNodes.Reshape reshape = ShapeNodes.reshape(target, width(), where);
         if (reshape.flat()) {
-            flattened = !shape.isFlat();
+            rows = true;
         } else if (plans.isEmpty()) {
             shape = reshape.shape();
             inputShape = shape;
-            flattened = false;
+            rows = false;
         } else if (reshape.shape().equals(shape)) {
-            flattened = false;
+            rows = false;
         } else {
             throw new OnnxException(where + " reshapes examples of " + shape + " to " + reshape.shape()
                     + "; Chainrule has no layer that rearranges an example after the first layer");
@@ -290,9 +294,9 @@ final class GraphReader {
 
     private void window(NodeProto node, String where, NodeAttributes attributes, Padding before)
             throws OnnxException {
-        if (flattened) {
-            throw new OnnxException(where + " takes rows (after a Flatten or Reshape); Chainrule's window layers "
-                    + "take images of channels x height x width");
+        if (rows) {
+            throw new OnnxException(where + " takes rows of " + width() + " numbers (a flat input, or after a Flatten "
+                    + "or Reshape); Chainrule's window layers take images of channels x height x width");
         }
         WindowNodes.Read read = switch (node.getOpType()) {
             case "Conv" -> WindowNodes.conv(node, attributes, constants, shape, before, where);
@@ -301,6 +305,7 @@ final class GraphReader {
         };
         plans.add(read.plan());
         shape = read.output();
+        rows = false;
     }
 
     private void gemm(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
@@ -325,6 +330,7 @@ final class GraphReader {
         }
         plans.add(plan);
         shape = FeatureShape.flat(units);
+        rows = true;
     }
 
     private void matmul(NodeProto node, String where) throws OnnxException {
@@ -332,6 +338,7 @@ final class GraphReader {
         int units = weights.length / width();
         plans.add(LayerPlan.dense(units, weights, new double[units]));
         shape = FeatureShape.flat(units);
+        rows = true;
     }
 
     private double[] weights(Constant b, boolean transposed, String where) throws OnnxException {
@@ -378,7 +385,7 @@ final class GraphReader {
         if (attributes.integer("training_mode", 0) != 0) {
             throw unsupported(where + " is in training mode; Chainrule imports inference graphs");
         }
-        if (images()) {
+        if (images() && !shape.isFlat()) {
             foldBatchNorm(node, where, attributes);
             return;
         }
@@ -446,8 +453,11 @@ final class GraphReader {
     private void activation(NodeProto node, String where, NodeAttributes attributes)
             throws OnnxException {
         Map<String, double[]> parameters = new HashMap<>();
-        if (images() && (node.getOpType().endsWith("Softmax") || node.getOpType().equals("PRelu"))) {
-            throw new OnnxException(where + " works on " + shape + " images per axis or channel; Chainrule imports "
+        boolean perChannel = shape.isFlat() && (node.getOpType().equals("PRelu")
+                || attributes.integer("axis", -1) == 1);
+        if (images() && !perChannel && (node.getOpType().endsWith("Softmax") || node.getOpType().equals("PRelu"))) {
+            throw new OnnxException(where + " works on " + shape.channels() + "x" + shape.height() + "x"
+                    + shape.width() + " images per axis or channel; Chainrule imports "
                     + node.getOpType() + " on rows: flatten first");
         }
         String spec = switch (node.getOpType()) {

@@ -41,7 +41,7 @@ final class ShapeNodes {
         String input = node.getInput(0);
         long[] value = switch (node.getOpType()) {
             case "Shape" -> input.equals(current) && !attributes.has("start") && !attributes.has("end")
-                    ? (rows || example.isFlat() ? new long[] {BATCH, example.size()}
+                    ? (rows ? new long[] {BATCH, example.size()}
                             : new long[] {BATCH, example.channels(), example.height(), example.width()})
                     : null;
             case "Gather" -> gather(node, attributes);

@@ -97,21 +97,29 @@ class ConvolutionImportTest {
                 error.getMessage());
     }
 
-    /** PyTorch's cnn.onnx with node {@code node} changed: what Chainrule must refuse of it. */
+    /** A PyTorch fixture with one node (by name) changed, and what Chainrule must say refusing it. */
     static Stream<Arguments> editedGraphs() {
+        UnaryOperator<NodeProto.Builder> globalMax = node -> node.setOpType("GlobalMaxPool").clearAttribute();
+        UnaryOperator<NodeProto.Builder> paddedAverage = node -> node.setOpType("AveragePool")
+                .addAttribute(AttributeProto.newBuilder().setName("pads").addAllInts(List.of(1L, 1L, 1L, 1L)));
+        UnaryOperator<NodeProto.Builder> layerNorm = node -> node.setOpType("LayerNormalization");
+        UnaryOperator<NodeProto.Builder> softmax = node -> node.setOpType("Softmax").clearAttribute();
         return Stream.of(
-                Arguments.of(2, (UnaryOperator<NodeProto.Builder>) node -> node.setOpType("GlobalMaxPool")
-                        .clearAttribute(), "node '/2/MaxPool' (GlobalMaxPool): Chainrule has no global max pooling"),
-                Arguments.of(0, ints("pads", 0, 0, 1, 1), "node '/0/Conv' (Conv) pads its 1x8x8 input by (top 0, "
-                        + "left 0, bottom 1, right 1); Chainrule's windows pad the same on every side, or as 'same'"),
-                Arguments.of(0, ints("strides", 1, 2), "node '/0/Conv' (Conv) has strides [1, 2], different along "
-                        + "height and width"),
-                Arguments.of(2, ints("dilations", 2, 1), "node '/2/MaxPool' (MaxPool) has dilations [2, 1]"),
-                Arguments.of(2, (UnaryOperator<NodeProto.Builder>) node -> node.setOpType("AveragePool")
-                        .addAttribute(AttributeProto.newBuilder().setName("pads").addAllInts(List.of(1L, 1L, 1L, 1L))),
-                        "node '/2/MaxPool' (AveragePool) leaves its padding out of its averages (count_include_pad 0)"),
-                Arguments.of(1, (UnaryOperator<NodeProto.Builder>) node -> node.setOpType("LayerNormalization"),
-                        "node '/1/Relu' (LayerNormalization) normalises along the last axis of 4x8x8 images"));
+                Arguments.of("cnn", "/2/MaxPool", globalMax,
+                        "node '/2/MaxPool' (GlobalMaxPool): Chainrule has no global max pooling"),
+                Arguments.of("cnn", "/0/Conv", ints("pads", 0, 0, 1, 1), "node '/0/Conv' (Conv) pads its 1x8x8 input "
+                        + "by (top 0, left 0, bottom 1, right 1); Chainrule's windows pad the same on every side, or "
+                        + "as 'same'"),
+                Arguments.of("cnn", "/0/Conv", ints("strides", 1, 2),
+                        "node '/0/Conv' (Conv) has strides [1, 2], different along height and width"),
+                Arguments.of("cnn", "/2/MaxPool", ints("dilations", 2, 1),
+                        "node '/2/MaxPool' (MaxPool) has dilations [2, 1]"),
+                Arguments.of("cnn", "/2/MaxPool", paddedAverage, "node '/2/MaxPool' (AveragePool) leaves its padding "
+                        + "out of its averages (count_include_pad 0)"),
+                Arguments.of("cnn", "/1/Relu", layerNorm,
+                        "node '/1/Relu' (LayerNormalization) normalises along the last axis of 4x8x8 images"),
+                Arguments.of("strided_dilated_pool", "/7/Flatten", softmax,
+                        "node '/7/Flatten' (Softmax) works on 5x1x1 images per axis or channel"));
     }
 
     private static UnaryOperator<NodeProto.Builder> ints(String name, long... values) {
@@ -128,15 +136,16 @@ class ConvolutionImportTest {
         };
     }
 
-    @ParameterizedTest(name = "{2}")
+    @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("editedGraphs")
-    void editedPyTorchGraphsAreRefusedWithTheirReason(int index, UnaryOperator<NodeProto.Builder> edit,
-            String message) throws Exception {
-        ModelProto.Builder model = ModelProto.parseFrom(PyTorchImportTest.resource("cnn.onnx")).toBuilder();
-        edit.apply(model.getGraphBuilder().getNodeBuilder(index));
+    void editedPyTorchGraphsAreRefusedWithTheirReason(String name, String node,
+            UnaryOperator<NodeProto.Builder> edit, String message) throws Exception {
+        ModelProto.Builder model = ModelProto.parseFrom(PyTorchImportTest.resource(name + ".onnx")).toBuilder();
+        model.getGraphBuilder().getNodeBuilderList().stream().filter(builder -> builder.getName().equals(node))
+                .forEach(edit::apply);
         OnnxException error = assertThrows(OnnxException.class, () -> new OnnxImporter(Networks.plain().backend(),
-                Networks.plain().plugins()).decode(model.build().toByteArray(), "cnn.onnx", null));
-        assertTrue(error.getMessage().startsWith("cnn.onnx: " + message), error.getMessage());
+                Networks.plain().plugins()).decode(model.build().toByteArray(), name + ".onnx", null));
+        assertTrue(error.getMessage().startsWith(name + ".onnx: " + message), error.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
