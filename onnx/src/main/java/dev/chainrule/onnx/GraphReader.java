@@ -2,6 +2,7 @@ package dev.chainrule.onnx;
 
 import static dev.chainrule.onnx.NodeAttributes.number;
 
+import dev.chainrule.core.network.FeatureShape;
 import dev.chainrule.onnx.Initializers.Constant;
 import dev.chainrule.onnx.proto.Onnx.AttributeProto;
 import dev.chainrule.onnx.proto.Onnx.GraphProto;
@@ -13,16 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an ONNX graph of a dense network as a chain of Chainrule layers: node by node, each must continue the chain
- * from the graph's input. Understood: {@code Gemm}, {@code MatMul} (+ {@code Add} as its bias), {@code Flatten},
- * {@code Reshape} to rows, {@code Identity}, {@code Dropout}, {@code Constant}, {@code BatchNormalization},
- * {@code LayerNormalization}, the activation operators, and the standardization Chainrule writes around a network
- * ({@code Sub}, {@code Div} first; {@code Mul}, {@code Add} last). Anything else is refused with its operator and
- * node.
+ * Reads an ONNX graph of a dense or convolutional network as a chain of Chainrule layers: node by node, each must
+ * continue the chain from the graph's input, while the reader follows the shape of an example ({@code channels x
+ * height x width}, or rows) to give each layer its geometry and the network its input shape. Understood:
+ * {@code Gemm}, {@code MatMul} (+ {@code Add} as its bias), {@code Conv} (with a {@code BatchNormalization} right
+ * after it folded in), {@code MaxPool}, {@code AveragePool} (with a {@code Pad} before it), {@code GlobalAveragePool},
+ * {@code Flatten}, {@code Reshape} to rows or images (its target constant or computed by {@link ShapeNodes}),
+ * {@code Identity}, {@code Dropout}, {@code Constant}, {@code BatchNormalization}, {@code LayerNormalization}, the
+ * activation operators, and the standardization Chainrule writes around a network ({@code Sub}, {@code Div} first;
+ * {@code Mul}, {@code Add} last). Anything else is refused with its operator and node.
  */
 final class GraphReader {
 
-    static final String SUPPORTED = "Gemm, MatMul, Add (bias), Flatten, Reshape, Identity, Dropout, Constant, "
+    static final String SUPPORTED = "Gemm, MatMul, Add (bias), Conv, MaxPool, AveragePool, Pad (before Conv or "
+            + "AveragePool), GlobalAveragePool, Flatten, Reshape, Shape, Gather, Unsqueeze, Concat, Identity, Dropout, "
+            + "Constant, "
             + "BatchNormalization, LayerNormalization, Relu, Sigmoid, Tanh, Softmax, LogSoftmax, Exp, LeakyRelu, "
             + "PRelu, Elu, Selu, Celu, HardSigmoid, HardSwish, Softplus, Softsign, ThresholdedRelu, Mish, Gelu, Clip, "
             + "Shrink";
@@ -31,13 +37,23 @@ final class GraphReader {
     private final Initializers constants;
     private final List<LayerPlan> plans = new ArrayList<>();
     private String current;
-    private int width;
+    private FeatureShape shape;
+    private FeatureShape inputShape;
+    /**
+     * Whether the ONNX tensor is {@code batch x numbers} rather than {@code batch x channels x height x width}; rows
+     * while {@link #shape} still says images are a flatten not yet placed.
+     */
+    private boolean rows;
+    /** A {@code Pad} node's padding that the next window operator takes. */
+    private Padding padded;
     private double[] inputOffset;
     private double[] inputScale;
     private double[] outputScale;
     private double[] outputOffset;
     private int inputWidth;
 
+    private final LayerShapes layerShapes;
+    private final ShapeNodes shapes;
     private final Map<Integer, String> ownLayers;
     private final Map<String, Constant> layerTensors;
 
@@ -48,14 +64,33 @@ final class GraphReader {
      * @param layerTensors the graph's initializers by name, where such a model keeps each layer's tensors
      *                     ({@code layer 2 gamma})
      */
-    GraphReader(String source, Initializers constants, String input, int width, Map<Integer, String> ownLayers,
-            Map<String, Constant> layerTensors) {
+    GraphReader(String source, Initializers constants, String input, FeatureShape shape, LayerShapes layerShapes,
+            Map<Integer, String> ownLayers, Map<String, Constant> layerTensors) {
         this.source = source;
         this.constants = constants;
         this.ownLayers = ownLayers;
         this.layerTensors = layerTensors;
         this.current = input;
-        this.width = width;
+        this.shape = shape;
+        this.inputShape = shape;
+        this.rows = shape.isFlat();
+        this.layerShapes = layerShapes;
+        this.shapes = new ShapeNodes(constants);
+    }
+
+    /** The output shape of the layer {@code spec} on {@code input}, from its plugin. */
+    @FunctionalInterface
+    interface LayerShapes {
+        FeatureShape output(String spec, FeatureShape input) throws OnnxException;
+    }
+
+    /** The shape of the network's input: the graph input's, or that of a reshape to images before any layer. */
+    FeatureShape inputShape() {
+        return inputShape;
+    }
+
+    private int width() {
+        return shape.size();
     }
 
     List<LayerPlan> plans() {
@@ -77,11 +112,11 @@ final class GraphReader {
         if (outputScale == null && outputOffset == null) {
             return Optional.empty();
         }
-        return Optional.of(standardization(outputOffset, outputScale, width));
+        return Optional.of(standardization(outputOffset, outputScale, width()));
     }
 
     void read(GraphProto graph) throws OnnxException {
-        inputWidth = width;
+        inputWidth = width();
         List<NodeProto> nodes = graph.getNodeList();
         for (int n = 0; n < nodes.size(); n++) {
             NodeProto node = nodes.get(n);
@@ -99,6 +134,10 @@ final class GraphReader {
                 constant(node, where);
                 continue;
             }
+            NodeAttributes attributes = NodeAttributes.of(node);
+            if (shapes.read(node, attributes, current, shape, rows)) {
+                continue;
+            }
             if (node.getInputCount() == 0 || !node.getInput(0).equals(current)) {
                 throw new OnnxException(where + " does not continue the chain of layers from the graph's input (its "
                         + "input is " + node.getInputList() + ", the chain is at '" + current + "'); Chainrule imports "
@@ -107,9 +146,34 @@ final class GraphReader {
             if (outputOffset != null) {
                 throw unsupported(where + " comes after the output's scaling");
             }
-            step(node, where, NodeAttributes.of(node));
+            Padding before = padded;
+            padded = null;
+            if (before != null && !node.getOpType().equals("Conv") && !node.getOpType().equals("AveragePool")
+                    && !node.getOpType().equals("MaxPool")) {
+                throw new OnnxException(where + " follows a Pad; Chainrule imports Pad right before a Conv or "
+                        + "AveragePool, as the padding of its window");
+            }
+            step(node, where, attributes, before == null ? Padding.NONE : before);
             current = node.getOutput(0);
         }
+        if (padded != null) {
+            throw new OnnxException(source + ": the graph ends in a Pad; Chainrule imports Pad right before a Conv or "
+                    + "AveragePool");
+        }
+        rows();
+    }
+
+    /** Places the flatten layer that a Flatten or Reshape to rows asked for, if a layer is to follow. */
+    private void rows() {
+        if (rows && !shape.isFlat()) {
+            plans.add(LayerPlan.other("flatten", width()));
+            shape = FeatureShape.flat(width());
+        }
+    }
+
+    /** Whether the ONNX tensor is a batch of images ({@code batch x channels x height x width}), not rows. */
+    private boolean images() {
+        return !rows;
     }
 
     /** The position of the Chainrule layer whose nodes {@code node} starts, or 0. */
@@ -138,7 +202,9 @@ final class GraphReader {
             throw new OnnxException(source + ": no node of layer " + k + " continues the chain from '" + current
                     + "'");
         }
-        LayerPlan plan = LayerPlan.other(ownLayers.get(k), width);
+        LayerPlan plan = LayerPlan.other(ownLayers.get(k), width());
+        shape = layerShapes.output(plan.spec(), shape);
+        rows = true; // Chainrule's export of every layer ends in rows
         String tensorPrefix = dev.chainrule.core.network.Layer.tensorName(k, "");
         for (Map.Entry<String, Constant> entry : layerTensors.entrySet()) {
             if (entry.getKey().startsWith(tensorPrefix)) {
@@ -147,12 +213,11 @@ final class GraphReader {
         }
         plans.add(plan);
         current = nodes.get(end - 1).getOutput(0);
-        double[] bias = plan.tensors().get("bias");
-        width = bias != null ? bias.length : width;
         return end;
     }
 
-    private void step(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
+    private void step(NodeProto node, String where, NodeAttributes attributes, Padding before)
+            throws OnnxException {
         switch (node.getOpType()) {
             case "Identity", "Dropout" -> {
                 // inference: both pass the input through
@@ -163,10 +228,25 @@ final class GraphReader {
                     throw unsupported(where + " flattens from axis " + axis + "; Chainrule keeps one example per row "
                             + "(axis 1)");
                 }
+                rows = true;
             }
             case "Reshape" -> reshape(node, where);
-            case "Gemm" -> gemm(node, where, attributes);
-            case "MatMul" -> matmul(node, where);
+            case "Pad" -> padded = Padding.ofPadNode(node, attributes, constants, where);
+            case "Conv", "MaxPool", "AveragePool", "GlobalAveragePool" -> window(node, where, attributes, before);
+            case "GlobalMaxPool" -> throw unsupported(where + ": Chainrule has no global max pooling (only "
+                    + "GlobalAveragePool, as global_avg_pool2d)");
+            case "Transpose" -> throw unsupported(where + " permutes the axes by "
+                    + java.util.Arrays.toString(attributes.integers("perm", new long[0])) + " (a channels-last, NHWC, "
+                    + "layout as Keras models converted by tf2onnx have); Chainrule's layers read images channels "
+                    + "first (NCHW) and import no Transpose");
+            case "Gemm" -> {
+                rows();
+                gemm(node, where, attributes);
+            }
+            case "MatMul" -> {
+                rows();
+                matmul(node, where);
+            }
             case "Add" -> add(node, where);
             case "Sub" -> inputOffset = standardizing(node, where, inputOffset == null && inputScale == null
                     && plans.isEmpty());
@@ -189,14 +269,43 @@ final class GraphReader {
     }
 
     private void reshape(NodeProto node, String where) throws OnnxException {
-        Constant shape = constantInput(node, 1, where, "its shape");
-        double[] dims = shape.values();
-        boolean rows = dims.length == 2 && (dims[0] == -1 || dims[0] == 0)
-                && (dims[1] == width || dims[1] == -1);
-        if (!rows) {
-            throw unsupported(where + " reshapes to " + java.util.Arrays.toString(dims) + "; Chainrule imports "
-                    + "reshapes to batch x " + width + " rows");
+        if (node.getInputCount() < 2 || node.getInput(1).isEmpty()) {
+            throw new OnnxException(where + " lacks its shape");
         }
+        long[] target = shapes.target(node.getInput(1));
+        if (target == null) {
+            throw unsupported(where + " takes its shape from '" + node.getInput(1) + "', which is neither a constant "
+                    + "nor computed from the shape of its input");
+        }
+        ShapeNodes.Reshape reshape = ShapeNodes.reshape(target, width(), where);
+        if (reshape.flat()) {
+            rows = true;
+        } else if (plans.isEmpty()) {
+            shape = reshape.shape();
+            inputShape = shape;
+            rows = false;
+        } else if (reshape.shape().equals(shape)) {
+            rows = false;
+        } else {
+            throw new OnnxException(where + " reshapes examples of " + shape + " to " + reshape.shape()
+                    + "; Chainrule has no layer that rearranges an example after the first layer");
+        }
+    }
+
+    private void window(NodeProto node, String where, NodeAttributes attributes, Padding before)
+            throws OnnxException {
+        if (rows) {
+            throw new OnnxException(where + " takes rows of " + width() + " numbers (a flat input, or after a Flatten "
+                    + "or Reshape); Chainrule's window layers take images of channels x height x width");
+        }
+        WindowNodes.Read read = switch (node.getOpType()) {
+            case "Conv" -> WindowNodes.conv(node, attributes, constants, shape, before, where);
+            case "GlobalAveragePool" -> WindowNodes.globalAverage(shape);
+            default -> WindowNodes.pool(node, attributes, shape, before, where);
+        };
+        plans.add(read.plan());
+        shape = read.output();
+        rows = false;
     }
 
     private void gemm(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
@@ -207,7 +316,7 @@ final class GraphReader {
         boolean transposed = attributes.integer("transB", 0) == 1;
         Constant b = constantInput(node, 1, where, "its weights B");
         double[] weights = weights(b, transposed, where);
-        int units = weights.length / width;
+        int units = weights.length / width();
         double[] bias = new double[units];
         LayerPlan plan = LayerPlan.dense(units, weights, bias);
         if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
@@ -220,20 +329,22 @@ final class GraphReader {
             plan.addBias(scaled);
         }
         plans.add(plan);
-        width = units;
+        shape = FeatureShape.flat(units);
+        rows = true;
     }
 
     private void matmul(NodeProto node, String where) throws OnnxException {
         double[] weights = weights(constantInput(node, 1, where, "its weights"), false, where);
-        int units = weights.length / width;
+        int units = weights.length / width();
         plans.add(LayerPlan.dense(units, weights, new double[units]));
-        width = units;
+        shape = FeatureShape.flat(units);
+        rows = true;
     }
 
     private double[] weights(Constant b, boolean transposed, String where) throws OnnxException {
         long[] dims = b.dims();
-        if (dims.length != 2 || dims[transposed ? 1 : 0] != width) {
-            throw new OnnxException(where + " has weights of shape " + b + " that do not take " + width
+        if (dims.length != 2 || dims[transposed ? 1 : 0] != width()) {
+            throw new OnnxException(where + " has weights of shape " + b + " that do not take " + width()
                     + " inputs" + (transposed ? " (transposed)" : ""));
         }
         int units = (int) dims[transposed ? 0 : 1];
@@ -242,8 +353,8 @@ final class GraphReader {
         }
         double[] out = new double[b.values().length];
         for (int o = 0; o < units; o++) {
-            for (int i = 0; i < width; i++) {
-                out[i * units + o] = b.values()[o * width + i];
+            for (int i = 0; i < width(); i++) {
+                out[i * units + o] = b.values()[o * width() + i];
             }
         }
         return out;
@@ -252,21 +363,21 @@ final class GraphReader {
     private void add(NodeProto node, String where) throws OnnxException {
         Constant addend = constantInput(node, 1, where, "the value it adds");
         if (outputScale != null) {
-            outputOffset = broadcast(addend, width, where, "offset");
+            outputOffset = broadcast(addend, width(), where, "offset");
             return;
         }
         LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
         if (last == null || !last.takesBias()) {
             throw unsupported(where + " adds a constant that is not a dense layer's bias");
         }
-        last.addBias(broadcast(addend, width, where, "bias"));
+        last.addBias(broadcast(addend, width(), where, "bias"));
     }
 
     private double[] standardizing(NodeProto node, String where, boolean allowed) throws OnnxException {
         if (!allowed) {
             throw unsupported(where + " is not part of a standardization at the graph's input or output");
         }
-        return broadcast(constantInput(node, 1, where, "its constant"), width, where, "constant");
+        return broadcast(constantInput(node, 1, where, "its constant"), width(), where, "constant");
     }
 
     private void batchNorm(NodeProto node, String where, NodeAttributes attributes)
@@ -274,38 +385,85 @@ final class GraphReader {
         if (attributes.integer("training_mode", 0) != 0) {
             throw unsupported(where + " is in training mode; Chainrule imports inference graphs");
         }
+        if (images() && !shape.isFlat()) {
+            foldBatchNorm(node, where, attributes);
+            return;
+        }
+        rows();
         double eps = attributes.real("epsilon", 1e-5);
         double momentum = 1 - attributes.real("momentum", 0.9);
         String spec = "batch_norm(momentum=" + number(Math.max(0, Math.min(1, momentum))) + ", eps=" + number(eps)
                 + ")";
-        plans.add(LayerPlan.other(spec, width)
-                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width, where, "scale"))
-                .put("beta", broadcast(constantInput(node, 2, where, "its bias"), width, where, "bias"))
-                .put("running_mean", broadcast(constantInput(node, 3, where, "its mean"), width, where, "mean"))
-                .put("running_var", broadcast(constantInput(node, 4, where, "its variance"), width, where,
+        plans.add(LayerPlan.other(spec, width())
+                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width(), where, "scale"))
+                .put("beta", broadcast(constantInput(node, 2, where, "its bias"), width(), where, "bias"))
+                .put("running_mean", broadcast(constantInput(node, 3, where, "its mean"), width(), where, "mean"))
+                .put("running_var", broadcast(constantInput(node, 4, where, "its variance"), width(), where,
                         "variance")));
+    }
+
+    /**
+     * A {@code BatchNormalization} of images, per channel: folded into the convolution right before it (as PyTorch's
+     * exporter does in eval mode), {@code w' = w g / sqrt(v + eps)}, {@code b' = (b - m) g / sqrt(v + eps) + beta}.
+     */
+    private void foldBatchNorm(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
+        LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
+        if (last == null || !last.isOpenConvolution()) {
+            throw new OnnxException(where + " normalises each channel of " + shape + " images, but not right after a "
+                    + "Conv that it could be folded into; Chainrule's batch_norm normalises each of an example's "
+                    + width() + " numbers on its own. Export in eval mode (torch.onnx.export folds BatchNorm2d into "
+                    + "the Conv before it) or put the BatchNorm2d right after a Conv");
+        }
+        int channels = shape.channels();
+        double eps = attributes.real("epsilon", 1e-5);
+        double[] gamma = broadcast(constantInput(node, 1, where, "its scale"), channels, where, "scale");
+        double[] beta = broadcast(constantInput(node, 2, where, "its bias"), channels, where, "bias");
+        double[] mean = broadcast(constantInput(node, 3, where, "its mean"), channels, where, "mean");
+        double[] variance = broadcast(constantInput(node, 4, where, "its variance"), channels, where, "variance");
+        double[] weights = last.tensors().get("weights");
+        double[] bias = last.tensors().get("bias");
+        int taps = weights.length / channels;
+        for (int f = 0; f < channels; f++) {
+            double factor = gamma[f] / Math.sqrt(variance[f] + eps);
+            for (int i = f * taps; i < (f + 1) * taps; i++) {
+                weights[i] *= factor;
+            }
+            bias[f] = (bias[f] - mean[f]) * factor + beta[f];
+        }
     }
 
     private void layerNorm(NodeProto node, String where, NodeAttributes attributes)
             throws OnnxException {
+        if (images()) {
+            throw new OnnxException(where + " normalises along the last axis of " + shape + " images (their rows); "
+                    + "Chainrule's layer_norm normalises all of an example's numbers: flatten first");
+        }
+        rows();
         long axis = attributes.integer("axis", -1);
         if (axis != -1 && axis != 1) {
             throw unsupported(where + " normalises from axis " + axis + "; Chainrule normalises each row (axis -1)");
         }
         double[] beta = node.getInputCount() > 2 && !node.getInput(2).isEmpty()
-                ? broadcast(constantInput(node, 2, where, "its bias"), width, where, "bias") : new double[width];
-        plans.add(LayerPlan.other("layer_norm(eps=" + number(attributes.real("epsilon", 1e-5)) + ")", width)
-                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width, where, "scale"))
+                ? broadcast(constantInput(node, 2, where, "its bias"), width(), where, "bias") : new double[width()];
+        plans.add(LayerPlan.other("layer_norm(eps=" + number(attributes.real("epsilon", 1e-5)) + ")", width())
+                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width(), where, "scale"))
                 .put("beta", beta));
     }
 
     private void activation(NodeProto node, String where, NodeAttributes attributes)
             throws OnnxException {
         Map<String, double[]> parameters = new HashMap<>();
+        boolean perChannel = shape.isFlat() && (node.getOpType().equals("PRelu")
+                || attributes.integer("axis", -1) == 1);
+        if (images() && !perChannel && (node.getOpType().endsWith("Softmax") || node.getOpType().equals("PRelu"))) {
+            throw new OnnxException(where + " works on " + shape.channels() + "x" + shape.height() + "x"
+                    + shape.width() + " images per axis or channel; Chainrule imports "
+                    + node.getOpType() + " on rows: flatten first");
+        }
         String spec = switch (node.getOpType()) {
             case "Clip" -> clip(node, where, attributes);
             case "PRelu" -> {
-                parameters.put("prelu slope", broadcast(constantInput(node, 1, where, "its slope"), width, where,
+                parameters.put("prelu slope", broadcast(constantInput(node, 1, where, "its slope"), width(), where,
                         "slope"));
                 yield "prelu";
             }
@@ -315,7 +473,7 @@ final class GraphReader {
         if (last != null && last.takesActivation()) {
             last.activation(spec, parameters);
         } else {
-            LayerPlan plan = LayerPlan.other("activation(function=" + spec + ")", width);
+            LayerPlan plan = LayerPlan.other("activation(function=" + spec + ")", width());
             parameters.forEach(plan::put);
             plans.add(plan);
         }
@@ -343,6 +501,12 @@ final class GraphReader {
     }
 
     private Constant constantInput(NodeProto node, int index, String where, String what) throws OnnxException {
+        return constantInput(constants, node, index, where, what);
+    }
+
+    /** Input {@code index} of {@code node}, which must be one of {@code constants}; {@code what} names it. */
+    static Constant constantInput(Initializers constants, NodeProto node, int index, String where, String what)
+            throws OnnxException {
         if (node.getInputCount() <= index || node.getInput(index).isEmpty()) {
             throw new OnnxException(where + " lacks " + what);
         }
@@ -381,6 +545,6 @@ final class GraphReader {
     }
 
     static OnnxException unsupported(String message) {
-        return new OnnxException(message + ". Chainrule imports dense networks made of: " + SUPPORTED);
+        return new OnnxException(message + ". Chainrule imports networks made of: " + SUPPORTED);
     }
 }

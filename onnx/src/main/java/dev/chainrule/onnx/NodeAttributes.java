@@ -31,6 +31,12 @@ final class NodeAttributes {
         return attribute == null ? fallback : attribute.getI();
     }
 
+    /** The integer-list attribute {@code name}, or {@code fallback}. */
+    long[] integers(String name, long[] fallback) {
+        AttributeProto attribute = byName.get(name);
+        return attribute == null ? fallback : attribute.getIntsList().stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** The float attribute {@code name} as the decimal its writer meant (0.2, not 0.2000000029), or the fallback. */
     double real(String name, double fallback) {
         AttributeProto attribute = byName.get(name);

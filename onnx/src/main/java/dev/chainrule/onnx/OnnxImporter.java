@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads ONNX models of dense networks, as PyTorch's and Keras's exporters and Chainrule's own write them, into a
- * Chainrule {@link Network} on any backend: {@code Gemm} or {@code MatMul} + {@code Add} as dense layers, the
- * activation operators as their activations, {@code BatchNormalization} and {@code LayerNormalization} as
- * batch_norm and layer_norm, {@code Flatten}, {@code Identity}, {@code Dropout} and constant initialisers (see
- * {@link GraphReader#SUPPORTED}). A malformed or truncated file, or a graph with anything else, is an
+ * Reads ONNX models of dense and convolutional networks, as PyTorch's and Keras's exporters and Chainrule's own
+ * write them, into a Chainrule {@link Network} on any backend: {@code Gemm} or {@code MatMul} + {@code Add} as dense
+ * layers, {@code Conv}, {@code MaxPool}, {@code AveragePool} and {@code GlobalAveragePool} as conv2d, max_pool2d,
+ * avg_pool2d and global_avg_pool2d (the network's input shape from a {@code batch x channels x height x width}
+ * input), the activation operators as their activations, {@code BatchNormalization} and {@code LayerNormalization}
+ * as batch_norm and layer_norm, {@code Flatten} and {@code Reshape} to rows as flatten, {@code Identity},
+ * {@code Dropout} and constant initialisers (see {@link GraphReader#SUPPORTED}). A malformed or truncated file, or a graph with anything else, is an
  * {@link OnnxException} naming the file and the operator and node at fault; nothing is half-built.
  */
 public final class OnnxImporter {
@@ -90,7 +92,7 @@ public final class OnnxImporter {
                     + "networks with one");
         }
         Map<Integer, String> ownLayers = new java.util.HashMap<>();
-        FeatureShape shape = FeatureShape.flat(width);
+        FeatureShape shape = shape(input, width);
         Map<String, String> metadata = new LinkedHashMap<>();
         for (var entry : model.getMetadataPropsList()) {
             if (entry.getKey().equals(OnnxExporter.INPUT_SHAPE_KEY)) {
@@ -101,7 +103,8 @@ public final class OnnxImporter {
                 metadata.put(entry.getKey(), entry.getValue());
             }
         }
-        GraphReader reader = new GraphReader(source, constants, input.getName(), width, ownLayers, constants.all());
+        GraphReader reader = new GraphReader(source, constants, input.getName(), shape,
+                (spec, in) -> layerShape(spec, in, source), ownLayers, constants.all());
         reader.read(graph);
         if (!reader.current().equals(graph.getOutput(0).getName())) {
             throw new OnnxException(source + ": the graph's output '" + graph.getOutput(0).getName()
@@ -110,8 +113,25 @@ public final class OnnxImporter {
         if (reader.plans().isEmpty()) {
             throw new OnnxException(source + " holds no layer (no Gemm, MatMul or normalisation)");
         }
-        Network network = build(reader.plans(), shape, dtype == null ? own : dtype, source);
+        Network network = build(reader.plans(), reader.inputShape(), dtype == null ? own : dtype, source);
         return new ImportedModel(network, reader.input(), reader.output(), metadata);
+    }
+
+    /** An input of {@code batch x channels x height x width} gives images; any other input rows of its numbers. */
+    private static FeatureShape shape(ValueInfoProto input, int width) {
+        List<TensorShapeProto.Dimension> dims = input.getType().getTensorType().getShape().getDimList();
+        return dims.size() == 4 ? new FeatureShape((int) dims.get(1).getDimValue(), (int) dims.get(2).getDimValue(),
+                (int) dims.get(3).getDimValue()) : FeatureShape.flat(width);
+    }
+
+    /** The output shape of the layer {@code spec} (from a model Chainrule exported) on {@code input}. */
+    private FeatureShape layerShape(String spec, FeatureShape input, String source) throws OnnxException {
+        try {
+            return plugins.layers().create(spec).outputShape(input);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxException(source + ": its layer " + spec + " cannot take examples of " + input + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The input shape Chainrule recorded ({@code 1x28x28}), which must hold the input's {@code width} numbers. */

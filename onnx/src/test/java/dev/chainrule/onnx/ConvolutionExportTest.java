@@ -30,17 +30,7 @@ class ConvolutionExportTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("networks")
     void convolutionalNetworksMatchOnnxRuntimeAndComeBack(String layers, DType dtype) throws Exception {
-        Network network = Networks.build(Networks.plain(), new FeatureShape(2, 9, 8), dtype, 67, builder -> {
-            for (String layer : layers.split(";")) {
-                if (layer.startsWith("dense:")) {
-                    String[] parts = layer.split(":");
-                    builder.dense(Integer.parseInt(parts[1]), parts[2]);
-                } else {
-                    builder.layer(layer);
-                }
-            }
-            return builder;
-        });
+        Network network = Networks.build(Networks.plain(), new FeatureShape(2, 9, 8), dtype, 67, Networks.layers(layers));
         ActivationExportTest.assertMatches(network, dtype, 71);
         ImportedModel back = new OnnxImporter(Networks.plain().backend(), Networks.plain().plugins())
                 .decode(new OnnxExporter().encode(network, ExportOptions.none()), "cnn.onnx", null);

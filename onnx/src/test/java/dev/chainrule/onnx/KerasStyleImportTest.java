@@ -66,7 +66,7 @@ class KerasStyleImportTest {
     void anUnsupportedOperatorIsRefusedNamingItAndItsNode() {
         OnnxException error = assertThrows(OnnxException.class, () -> decode(kerasStyle("Cos").toByteArray()));
         assertTrue(error.getMessage().startsWith("keras.onnx: node 'dense/Relu' (Cos) is not supported. Chainrule "
-                + "imports dense networks made of: Gemm,"), error.getMessage());
+                + "imports networks made of: Gemm,"), error.getMessage());
     }
 
     @Test

@@ -31,6 +31,23 @@ final class Networks {
         return network;
     }
 
+    /**
+     * The layers of {@code specs}, separated by ';': layer specs, and {@code dense:UNITS:ACTIVATION} for dense layers.
+     */
+    static UnaryOperator<NetworkBuilder> layers(String specs) {
+        return builder -> {
+            for (String layer : specs.split(";")) {
+                if (layer.startsWith("dense:")) {
+                    String[] parts = layer.split(":");
+                    builder.dense(Integer.parseInt(parts[1]), parts[2]);
+                } else {
+                    builder.layer(layer);
+                }
+            }
+            return builder;
+        };
+    }
+
     /** A network built on {@code chainrule} in {@code dtype}, its tensors randomised from {@code seed}. */
     static Network build(Chainrule chainrule, int inputs, DType dtype, long seed, UnaryOperator<NetworkBuilder> layers) {
         Network network = layers.apply(chainrule.network(inputs).dtype(dtype).seed(seed)).build();

@@ -51,7 +51,7 @@ class PyTorchImportTest {
         }
     }
 
-    private static double[][] rows(byte[] csv) {
+    static double[][] rows(byte[] csv) {
         return new String(csv, StandardCharsets.UTF_8).lines().map(line -> Arrays.stream(line.split(","))
                 .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
     }

@@ -10,10 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Reads an ONNX model of a dense network (from PyTorch, Keras or Chainrule) and writes it as a model file. */
+/**
+ * Reads an ONNX model of a dense or convolutional network (from PyTorch, Keras or Chainrule) and writes it as a model
+ * file.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reads an ONNX model of a dense network (Gemm or MatMul+Add layers, activations, "
-            + "BatchNormalization, LayerNormalization, Flatten, Dropout) and writes it as a Chainrule model file."})
+        description = {"Reads an ONNX model of a dense or convolutional network (Gemm or MatMul+Add layers, Conv, "
+            + "MaxPool, AveragePool, GlobalAveragePool, activations, BatchNormalization, LayerNormalization, Flatten, "
+            + "Reshape, Dropout) and writes it as a Chainrule model file."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
