@@ -1,0 +1,172 @@
+package dev.chainrule.backend.plain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainrule.core.tensor.PoolOp;
+import dev.chainrule.core.tensor.Window2d;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast paths of the convolution and pooling loops against their general paths on the same inputs, in both
+ * dtypes: the 2x2 stride-2 maximum (odd sizes, ties, NaN at every tap), and the general pooling's own NaN rule.
+ */
+class ConvolutionTest {
+
+    private static final int BATCH = 2;
+
+    static Stream<Arguments> halvingWindows() {
+        return Stream.of(Window2d.of(1, 2, 2, 2, 2, 2, 0, 1), Window2d.of(3, 6, 6, 2, 2, 2, 0, 1),
+                Window2d.of(2, 7, 5, 2, 2, 2, 0, 1), Window2d.of(2, 5, 8, 2, 2, 2, 0, 1),
+                Window2d.of(1, 3, 3, 2, 2, 2, 0, 1)).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("halvingWindows")
+    void theTwoByTwoMaximumAgreesWithTheGeneralPath(Window2d w) {
+        assertTrue(Float64Pooling.halving(w), w + " takes the 2x2 path");
+        for (long seed = 1; seed <= 4; seed++) {
+            double[] x = poolInput(w, seed);
+            compareFloat64(w, x, seed);
+            compareFloat32(w, x, seed);
+        }
+    }
+
+    static Stream<Arguments> otherPools() {
+        return Stream.of(Window2d.of(2, 6, 6, 2, 2, 1, 0, 1), Window2d.of(2, 7, 7, 2, 2, 2, 1, 1),
+                Window2d.of(2, 9, 9, 2, 2, 2, 0, 2), Window2d.of(2, 7, 7, 3, 3, 2, 0, 1),
+                Window2d.of(2, 6, 6, 2, 3, 2, 0, 1)).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherPools")
+    void otherMaximaTakeTheGeneralPathAndItPropagatesNaN(Window2d w) {
+        assertFalse(Float64Pooling.halving(w), w + " is not 2x2 with stride 2 and no padding or dilation");
+        double[] x = poolInput(w, 9);
+        double[] out = new double[BATCH * w.channels() * w.positions()];
+        Float64Pooling.forward(PoolOp.MAX, w, x, out, BATCH);
+        assertSameValues(naiveMaximum(w, x), out, "max pool " + w);
+    }
+
+    private static void compareFloat64(Window2d w, double[] x, long seed) {
+        int outputs = BATCH * w.channels() * w.positions();
+        double[] fast = filled(outputs);
+        double[] general = filled(outputs);
+        Float64Pooling.forward(PoolOp.MAX, w, x, fast, BATCH);
+        Float64Pooling.generalForward(PoolOp.MAX, w, x, general, BATCH);
+        assertSameValues(general, fast, "max pool " + w + ", seed " + seed);
+        assertSameValues(naiveMaximum(w, x), fast, "max pool " + w + " against the naive loop, seed " + seed);
+        double[] g = uniform(outputs, seed + 100);
+        double[] fastGradient = filled(x.length);
+        double[] generalGradient = filled(x.length);
+        Float64Pooling.inputGradient(PoolOp.MAX, w, x, g, fastGradient, BATCH);
+        Float64Pooling.generalInputGradient(PoolOp.MAX, w, x, g, generalGradient, BATCH);
+        assertSameValues(generalGradient, fastGradient, "max pool gradient " + w + ", seed " + seed);
+    }
+
+    private static void compareFloat32(Window2d w, double[] x, long seed) {
+        float[] xf = floats(x);
+        int outputs = BATCH * w.channels() * w.positions();
+        float[] fast = floats(filled(outputs));
+        float[] general = floats(filled(outputs));
+        Float32Pooling.forward(PoolOp.MAX, w, xf, fast, BATCH);
+        Float32Pooling.generalForward(PoolOp.MAX, w, xf, general, BATCH);
+        assertSameValues(doubles(general), doubles(fast), "float32 max pool " + w + ", seed " + seed);
+        float[] g = floats(uniform(outputs, seed + 200));
+        float[] fastGradient = floats(filled(x.length));
+        float[] generalGradient = floats(filled(x.length));
+        Float32Pooling.inputGradient(PoolOp.MAX, w, xf, g, fastGradient, BATCH);
+        Float32Pooling.generalInputGradient(PoolOp.MAX, w, xf, g, generalGradient, BATCH);
+        assertSameValues(doubles(generalGradient), doubles(fastGradient),
+                "float32 max pool gradient " + w + ", seed " + seed);
+    }
+
+    /**
+     * Values in [-1, 1] with ties (a quarter of them repeat a few values, zeros of both signs among them) and, from
+     * the second seed on, NaNs at random taps, so that every tap of some window holds one.
+     */
+    static double[] poolInput(Window2d w, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[BATCH * w.inputSize()];
+        double[] repeated = {0.0, -0.0, 0.5, -0.5};
+        for (int i = 0; i < x.length; i++) {
+            double draw = random.nextDouble();
+            x[i] = draw < 0.25 ? repeated[random.nextInt(repeated.length)] : random.nextDouble(-1, 1);
+            if (seed > 1 && draw > 0.85) {
+                x[i] = Double.NaN;
+            }
+        }
+        return x;
+    }
+
+    /** The maximum of every window by the definition: NaN when the window holds one, padding left out. */
+    private static double[] naiveMaximum(Window2d w, double[] x) {
+        double[] out = new double[BATCH * w.channels() * w.positions()];
+        int o = 0;
+        for (int p = 0; p < BATCH * w.channels(); p++) {
+            for (int oh = 0; oh < w.outHeight(); oh++) {
+                for (int ow = 0; ow < w.outWidth(); ow++) {
+                    double largest = Double.NEGATIVE_INFINITY;
+                    boolean seen = false;
+                    for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                        for (int kw = 0; kw < w.kernelWidth(); kw++) {
+                            int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                            int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
+                            if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
+                                double value = x[(p * w.height() + ih) * w.width() + iw];
+                                largest = !seen || value > largest || Double.isNaN(value) && !Double.isNaN(largest)
+                                        ? value : largest;
+                                seen = true;
+                            }
+                        }
+                    }
+                    out[o++] = seen ? largest : 0;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[] uniform(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[size];
+        Arrays.setAll(values, i -> random.nextDouble(-1, 1));
+        return values;
+    }
+
+    private static double[] filled(int size) {
+        double[] values = new double[size];
+        Arrays.fill(values, 99);
+        return values;
+    }
+
+    private static float[] floats(double[] values) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) values[i];
+        }
+        return result;
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+
+    /** Equal element by element, NaN equal to NaN; a zero's sign is not compared (0 + -0 is 0 in a sum). */
+    private static void assertSameValues(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 0.0, what + ": element " + i);
+        }
+    }
+}
