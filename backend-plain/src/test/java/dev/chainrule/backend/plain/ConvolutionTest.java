@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fast paths of the convolution and pooling loops against their general paths on the same inputs, in both
- * dtypes: the 2x2 stride-2 maximum (odd sizes, ties, NaN at every tap), and the general pooling's own NaN rule.
+ * dtypes: the 2x2 stride-2 maximum (odd sizes, ties, NaN at every tap), the general pooling's own NaN rule, col2im's
+ * unit-stride rows, the bias gradient's partial sums and the kernel gradient accumulated in the product, each against a
+ * naive loop, for strides, padding, dilation and odd sizes.
  */
 class ConvolutionTest {
 
@@ -52,6 +54,113 @@ class ConvolutionTest {
         double[] out = new double[BATCH * w.channels() * w.positions()];
         Float64Pooling.forward(PoolOp.MAX, w, x, out, BATCH);
         assertSameValues(naiveMaximum(w, x), out, "max pool " + w);
+    }
+
+    static Stream<Arguments> convolutions() {
+        return Stream.of(Window2d.same(1, 5, 5, 3, 3, 1, 1), Window2d.same(3, 7, 6, 3, 3, 1, 1),
+                Window2d.same(2, 7, 6, 3, 3, 2, 1), Window2d.of(2, 9, 8, 3, 3, 1, 2, 2),
+                Window2d.of(2, 8, 7, 2, 3, 3, 1, 1), Window2d.of(3, 4, 4, 4, 4, 1, 0, 1),
+                Window2d.of(2, 5, 4, 1, 1, 2, 1, 1), Window2d.same(8, 20, 19, 3, 3, 1, 1)).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convolutions")
+    void col2imIsTheNaiveAdjointOfIm2col(Window2d w) {
+        double[] columns = uniform(w.patchSize() * w.positions(), 5);
+        double[] expected = new double[1 + w.inputSize()];
+        for (int c = 0, row = 0; c < w.channels(); c++) {
+            for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                for (int kw = 0; kw < w.kernelWidth(); kw++, row++) {
+                    for (int oh = 0; oh < w.outHeight(); oh++) {
+                        for (int ow = 0; ow < w.outWidth(); ow++) {
+                            int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                            int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
+                            if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
+                                expected[1 + (c * w.height() + ih) * w.width() + iw] +=
+                                        columns[(row * w.outHeight() + oh) * w.outWidth() + ow];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        double[] out = filled(1 + w.inputSize());
+        Float64Convolution.fromColumns(w, columns, out, 1);
+        expected[0] = 99;
+        assertClose(expected, out, 1e-12, "col2im " + w);
+        float[] outFloat = floats(filled(1 + w.inputSize()));
+        Float32Convolution.fromColumns(w, floats(columns), outFloat, 1);
+        assertClose(expected, doubles(outFloat), 1e-5, "float32 col2im " + w);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convolutions")
+    void kernelAndBiasGradientsMatchTheNaiveLoop(Window2d w) {
+        int filters = 5;
+        // enough examples that the product threads share them, each accumulating a partial sum of its own
+        int batch = (int) Math.min(64, MatrixMultiply.SHARED / ((long) filters * w.positions() * w.patchSize()) + 3);
+        double[] x = uniform(batch * w.inputSize(), 6);
+        double[] g = uniform(batch * filters * w.positions(), 7);
+        double[] expected = new double[filters * w.patchSize() + filters];
+        for (int n = 0; n < batch; n++) {
+            for (int f = 0; f < filters; f++) {
+                for (int oh = 0; oh < w.outHeight(); oh++) {
+                    for (int ow = 0; ow < w.outWidth(); ow++) {
+                        double upstream = g[(n * filters + f) * w.positions() + oh * w.outWidth() + ow];
+                        expected[filters * w.patchSize() + f] += upstream;
+                        for (int c = 0, tap = 0; c < w.channels(); c++) {
+                            for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                                for (int kw = 0; kw < w.kernelWidth(); kw++, tap++) {
+                                    int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                                    int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
+                                    if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
+                                        expected[f * w.patchSize() + tap] += upstream
+                                                * x[n * w.inputSize() + (c * w.height() + ih) * w.width() + iw];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        double[] kernel = filled(filters * w.patchSize());
+        double[] bias = filled(filters);
+        MatrixMultiply.shared().float64Convolution().kernelGradient(w, x, g, kernel, bias, batch, filters);
+        double[] both = Arrays.copyOf(kernel, kernel.length + filters);
+        System.arraycopy(bias, 0, both, kernel.length, filters);
+        assertClose(expected, both, 1e-10, "kernel and bias gradients of " + batch + " examples, " + w);
+        float[] kernelFloat = new float[kernel.length];
+        float[] biasFloat = new float[filters];
+        MatrixMultiply.shared().float32Convolution().kernelGradient(w, floats(x), floats(g), kernelFloat, biasFloat,
+                batch, filters);
+        double[] bothFloat = Arrays.copyOf(doubles(kernelFloat), kernel.length + filters);
+        System.arraycopy(doubles(biasFloat), 0, bothFloat, kernel.length, filters);
+        assertClose(expected, bothFloat, 1e-3, "float32 kernel and bias gradients, " + w);
+    }
+
+    @ParameterizedTest(name = "{0} elements")
+    @MethodSource("counts")
+    void theBiasSumOfPartialSumsIsTheSum(int count) {
+        double[] g = uniform(count + 2, count);
+        double expected = 0;
+        for (int i = 1; i <= count; i++) {
+            expected += g[i];
+        }
+        assertEquals(expected, Float64Convolution.sum(g, 1, count), 1e-12, "sum of " + count);
+        assertEquals(expected, Float32Convolution.sum(floats(g), 1, count), 1e-5, "float32 sum of " + count);
+    }
+
+    static Stream<Arguments> counts() {
+        return Stream.of(0, 1, 3, 4, 5, 8, 11, 49, 196).map(Arguments::of);
+    }
+
+    private static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tolerance * Math.max(1, Math.abs(expected[i])),
+                    what + ": element " + i);
+        }
     }
 
     private static void compareFloat64(Window2d w, double[] x, long seed) {
