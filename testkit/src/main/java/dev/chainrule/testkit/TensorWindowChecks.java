@@ -38,6 +38,7 @@ final class TensorWindowChecks {
 
     private static final List<Window2d> POOLS = List.of(
             Window2d.of(2, 6, 6, 2, 2, 2, 0, 1),
+            Window2d.of(2, 7, 5, 2, 2, 2, 0, 1),
             Window2d.of(3, 7, 5, 3, 3, 2, 1, 1),
             Window2d.of(1, 5, 5, 2, 2, 1, 1, 1),
             Window2d.of(2, 7, 7, 2, 2, 1, 0, 2),

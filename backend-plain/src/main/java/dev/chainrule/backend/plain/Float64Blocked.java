@@ -40,6 +40,16 @@ final class Float64Blocked {
      */
     void multiply(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int cOffset, int cStep,
             int rows, int columns, int depth) {
+        multiply(a, aLayout, b, bLayout, c, cOffset, cStep, rows, columns, depth, false);
+    }
+
+    /**
+     * As {@link #multiply(double[], Layout, double[], Layout, double[], int, int, int, int, int)}, and when
+     * {@code accumulate} adds the product to that block of {@code c} ({@code C += op(A) op(B)}) in the kernel's own
+     * accumulation, with no temporary and no second pass.
+     */
+    void multiply(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int cOffset, int cStep,
+            int rows, int columns, int depth, boolean accumulate) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int kc = Math.min(blocking.depth(), depth);
@@ -58,7 +68,7 @@ final class Float64Blocked {
                     int mb = Math.min(blocking.rows(), rows - ic);
                     Float64Packing.packA(a, aLayout, ic, pc, mb, kb, mr, packedA);
                     tiles(kb, mb, nb, packedA, b, bOffset, bLayout.rowStride(), inPlace, packedB, c,
-                            cOffset + ic * cStep + jc, cStep, pc > 0, edge);
+                            cOffset + ic * cStep + jc, cStep, accumulate || pc > 0, edge);
                 }
             }
         }

@@ -22,12 +22,11 @@ import java.util.List;
 final class Float64Convolution {
 
     private static final int COLUMNS = 0;
-    private static final int PRODUCT = 1;
-    private static final int PARTIALS = 2;
+    private static final int PARTIALS = 1;
 
     private final Float64Blocked blocked;
     private final ComputePool pool;
-    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
+    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[2][0]);
     private final ThreadLocal<ExampleLayouts> layouts = ThreadLocal.withInitial(ExampleLayouts::new);
 
     Float64Convolution(Float64Blocked blocked, ComputePool pool) {
@@ -108,51 +107,64 @@ final class Float64Convolution {
         int patch = w.patchSize();
         int kernelSize = filters * patch;
         int tasks = tasks(batch, (long) filters * positions * patch);
-        double[] partials = tasks == 1 ? null : buffer(PARTIALS, tasks * (kernelSize + filters));
+        int stride = kernelSize + filters;
+        double[] sums = buffer(PARTIALS, tasks * stride);
         share(batch, (long) filters * positions * patch, (task, from, to) -> {
             double[] columns = pointwise(w) ? x : buffer(COLUMNS, patch * positions);
-            double[] product = buffer(PRODUCT, kernelSize);
-            double[] kernelSum = partials == null ? kernelOut : partials;
-            double[] biasSum = partials == null ? biasOut : partials;
-            int kernelAt = partials == null ? 0 : task * (kernelSize + filters);
-            int biasAt = partials == null ? 0 : kernelAt + kernelSize;
-            Arrays.fill(kernelSum, kernelAt, kernelAt + kernelSize, 0);
-            Arrays.fill(biasSum, biasAt, biasAt + filters, 0);
+            int kernelAt = task * stride;
+            int biasAt = kernelAt + kernelSize;
+            Arrays.fill(sums, kernelAt, kernelAt + stride, 0);
             ExampleLayouts examples = layouts.get();
             for (int n = from; n < to; n++) {
                 if (!pointwise(w)) {
                     toColumns(w, x, n * w.inputSize(), columns);
                 }
-                int at = n * filters * positions;
                 blocked.multiply(columns, columns(w, examples, n), g, examples.of(n, filters * positions, 1,
-                        positions), product, 0, filters, patch, filters, positions);
-                for (int f = 0, target = kernelAt; f < filters; f++) {
-                    for (int i = 0, source = f; i < patch; i++, source += filters, target++) {
-                        kernelSum[target] += product[source];
-                    }
-                }
+                        positions), sums, kernelAt, filters, patch, filters, positions, true);
+                int at = n * filters * positions;
                 for (int f = 0; f < filters; f++) {
-                    double sum = 0;
-                    for (int i = at + f * positions, end = i + positions; i < end; i++) {
-                        sum += g[i];
-                    }
-                    biasSum[biasAt + f] += sum;
+                    sums[biasAt + f] += sum(g, at + f * positions, positions);
                 }
             }
         });
-        if (partials != null) {
-            System.arraycopy(partials, 0, kernelOut, 0, kernelSize);
-            System.arraycopy(partials, kernelSize, biasOut, 0, filters);
-            for (int t = 1; t < tasks; t++) {
-                int from = t * (kernelSize + filters);
-                for (int i = 0; i < kernelSize; i++) {
-                    kernelOut[i] += partials[from + i];
+        for (int f = 0, target = 0; f < filters; f++) {
+            for (int i = 0; i < patch; i++, target++) {
+                double sum = sums[i * filters + f];
+                for (int t = 1; t < tasks; t++) {
+                    sum += sums[t * stride + i * filters + f];
                 }
-                for (int f = 0; f < filters; f++) {
-                    biasOut[f] += partials[from + kernelSize + f];
-                }
+                kernelOut[target] = sum;
             }
         }
+        for (int f = 0; f < filters; f++) {
+            double sum = sums[kernelSize + f];
+            for (int t = 1; t < tasks; t++) {
+                sum += sums[t * stride + kernelSize + f];
+            }
+            biasOut[f] = sum;
+        }
+    }
+
+    /**
+     * The sum of {@code count} elements from {@code g[from]} in four interleaved partial sums, which the processor
+     * adds in parallel where one sum would wait for each addition.
+     */
+    static double sum(double[] g, int from, int count) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (int end = from + count - 3; i < end; i += 4) {
+            s0 += g[i];
+            s1 += g[i + 1];
+            s2 += g[i + 2];
+            s3 += g[i + 3];
+        }
+        for (int end = from + count; i < end; i++) {
+            s0 += g[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The layout of example {@code n}'s window matrix: the example itself when pointwise, else the buffer. */
@@ -222,12 +234,26 @@ final class Float64Convolution {
                         }
                         int at = (row * w.outHeight() + oh) * outWidth;
                         int target = channel + ih * w.width() + shift;
-                        for (int ow = low; ow < high; ow++) {
-                            out[target + ow * w.stride()] += columns[at + ow];
+                        if (w.stride() == 1) {
+                            addRow(columns, at, out, target, low, high);
+                        } else {
+                            for (int ow = low; ow < high; ow++) {
+                                out[target + ow * w.stride()] += columns[at + ow];
+                            }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@code out[target + i] += columns[at + i]} for {@code low <= i < high}: the unit-stride row of col2im, one
+     * loop with an index the JIT sees as contiguous, so that it vectorizes it.
+     */
+    static void addRow(double[] columns, int at, double[] out, int target, int low, int high) {
+        for (int i = low; i < high; i++) {
+            out[target + i] += columns[at + i];
         }
     }
 
