@@ -85,10 +85,29 @@ class ActivationConfigurationTest {
         "prelu(init=abc)                         | prelu: parameter init must be a number, got abc",
         "relu6(alpha=1)                          | 'relu6' has no parameter alpha; it takes no parameters",
         "elu(beta=1)                             | 'elu' has no parameter beta; its parameters are {alpha=1.0}",
+        "celu(alpha=0)                           | celu: parameter alpha must be finite and > 0, got 0",
+        "silu(beta=0)                            | silu: parameter beta must be finite and > 0, got 0",
+        "softplus(threshold=0)                   | softplus: parameter threshold must be finite and > 0, got 0",
+        "rrelu(upper=-1)                         | rrelu: parameter upper must be finite and >= 0, got -1",
+        "hard_shrink(lambda=-0.1)                | hard_shrink: parameter lambda must be finite and >= 0, got -0.1",
+        "hard_tanh(min=1, max=1)                 | hard_tanh: min must be < max, got min 1.0 and max 1.0",
     })
     void badConfigurationsAreRejectedWithTheValuesGiven(String spec, String message) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ACTIVATIONS.create(spec));
         assertTrue(error.getMessage().contains(message), error::getMessage);
+    }
+
+    /** The closed ends of the ranges above are allowed: 0 where a parameter must be >= 0. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "leaky_relu(alpha=0)        | leaky_relu(alpha=0.0)",
+        "rrelu(lower=0, upper=0)    | rrelu(lower=0.0, upper=0.0)",
+        "soft_shrink(lambda=0)      | soft_shrink(lambda=0.0)",
+        "hard_shrink(lambda=0)      | hard_shrink(lambda=0.0)",
+        "thresholded_relu(theta=0)  | thresholded_relu(theta=0.0)",
+    })
+    void theClosedEndsOfTheRangesAreAccepted(String spec, String resolved) {
+        assertEquals(resolved, ACTIVATIONS.create(spec).spec().toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -64,6 +65,26 @@ class FusedOutputGradientTest {
         }
         // A confidently wrong output gives the largest possible push, -1/m, towards the right class.
         assertEquals(-0.5, fused[1], 1e-12);
+    }
+
+    /**
+     * Each documented shortcut is offered after its own output activation and after no other: a shortcut that went
+     * missing would leave training on the generic path, which is slower and saturates.
+     */
+    @ParameterizedTest(name = "{0} after {1}")
+    @CsvSource({
+        "mse, identity, sigmoid",
+        "half_squared_error, identity, tanh",
+        "negative_log_likelihood, log_softmax, softmax",
+        "binary_cross_entropy, sigmoid, identity",
+        "categorical_cross_entropy, softmax, log_softmax",
+        "sparse_categorical_cross_entropy, softmax, sigmoid",
+    })
+    void eachShortcutIsOfferedAfterItsOwnActivationOnly(String lossName, String own, String other) {
+        Loss loss = Registries.PLUGINS.losses().create(lossName);
+        fused(loss, Registries.PLUGINS.activations().create(own));
+        assertTrue(loss.fusedGradient(Registries.PLUGINS.activations().create(other)).isEmpty(),
+                lossName + " offers a shortcut after " + other);
     }
 
     private static FusedOutputGradient fused(Loss loss, Activation activation) {

@@ -2,6 +2,7 @@ package dev.chainrule.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.loss.Loss;
 import dev.chainrule.core.plugin.PluginRegistry;
@@ -11,6 +12,8 @@ import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.testkit.Backends;
 import dev.chainrule.testkit.Points;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Loss parameters as specs carry them, and the wording of the errors a user meets first. */
 class LossParametersTest {
@@ -44,6 +47,30 @@ class LossParametersTest {
                 () -> losses.create("categorical_cross_entropy(label_smoothing=1)"));
         assertMessage("loss 'mae' has no parameter delta; its parameters are {reduction=batch_mean}",
                 () -> losses.create("mae(delta=1)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "focal(gamma=-1)                | focal: parameter gamma must be >= 0, got -1",
+        "focal(alpha=1.5)               | focal: parameter alpha must lie in [0, 1], got 1.5",
+        "focal(alpha=-0.5)              | focal: parameter alpha must lie in [0, 1], got -0.5",
+        "multiclass_hinge(margin=-1)    | multiclass_hinge: parameter margin must be >= 0, got -1",
+        "smooth_l1(beta=0)              | smooth_l1: parameter beta must be > 0, got 0",
+    })
+    void parametersOutsideTheirRangeAreRefused(String spec, String message) {
+        assertMessage(message, () -> losses.create(spec));
+    }
+
+    /** The closed ends of the ranges are allowed: 0 for focal's gamma and alpha and for the hinge margin, 1 for alpha. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "focal(gamma=0, alpha=0)        | focal(gamma=0.0, alpha=0.0",
+        "focal(alpha=1)                 | focal(gamma=2.0, alpha=1.0",
+        "multiclass_hinge(margin=0)     | multiclass_hinge(margin=0.0",
+    })
+    void theClosedEndsOfTheRangesAreAccepted(String spec, String resolvedStart) {
+        String resolved = losses.create(spec).spec().toString();
+        assertTrue(resolved.startsWith(resolvedStart), resolved);
     }
 
     @Test

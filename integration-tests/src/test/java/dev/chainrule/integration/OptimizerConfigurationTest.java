@@ -26,11 +26,29 @@ class OptimizerConfigurationTest {
         "lion(lr=fast)                  | lion: parameter lr must be a number, got fast",
         "adam(amsgrad=yes)              | adam: parameter amsgrad must be true or false, got yes",
         "adabelief(decoupled_weight_decay=1) | adabelief: parameter decoupled_weight_decay must be true or false, got 1",
+        "adam(lr=Infinity)              | adam: parameter lr must be > 0 and finite, got Infinity",
+        "adagrad(eps=Infinity)          | adagrad: parameter eps must be >= 0 and finite, got Infinity",
+        "sgd(dampening=1.5)             | sgd: parameter dampening must lie in [0, 1], got 1.5",
+        "sgd(nesterov=true)             | sgd: nesterov needs momentum > 0 and dampening 0, got momentum 0.0 and dampening 0.0",
+        "sgd(momentum=0.9, dampening=0.5, nesterov=true) | sgd: nesterov needs momentum > 0 and dampening 0, got momentum 0.9 and dampening 0.5",
     })
     void badHyperparametersAreClearErrors(String spec, String message) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Registries.PLUGINS.optimizers().create(spec));
         assertEquals(message, error.getMessage());
+    }
+
+    /** The closed ends of the ranges above are allowed: 0 for decay rates, eps and momentum, 1 for dampening. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "adam(beta1=0, beta2=0, eps=0)                   | adam(lr=0.001, beta1=0.0, beta2=0.0, eps=0.0",
+        "rmsprop(alpha=0, momentum=0, weight_decay=0)    | rmsprop(lr=0.01, alpha=0.0, eps=1.0E-8, weight_decay=0.0, momentum=0.0",
+        "sgd(momentum=0.9, dampening=1)                  | sgd(lr=0.01, momentum=0.9, dampening=1.0",
+        "sgd(momentum=0.5, nesterov=true)                | sgd(lr=0.01, momentum=0.5, dampening=0.0, nesterov=true",
+    })
+    void theClosedEndsOfTheRangesAreAccepted(String spec, String resolvedStart) {
+        String resolved = Registries.PLUGINS.optimizers().create(spec).spec().toString();
+        assertTrue(resolved.startsWith(resolvedStart), resolved);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,6 +73,12 @@ class ScheduleTest {
                 0, 0.5, 4, 0.7, 9, 0.95, 10, 1, 14, 1, 15, 0.5);
         // the default start_factor 0.1 and then=constant: t = 2 of 4 -> 0.1 + 0.9 * 0.5 = 0.55, t = 4 -> 1
         assertRates("warmup(steps=4)", 1, 0, 0.1, 2, 0.55, 4, 1, 1000, 1);
+        // the closed ends of start_factor: 0 starts from nothing, 1 is no warmup at all
+        assertRates("warmup(steps=4, start_factor=0)", 1, 0, 0, 2, 0.5);
+        assertRates("warmup(steps=4, start_factor=1)", 0.2, 0, 0.2, 3, 0.2);
+        // the next schedule takes over at step 4 exactly, from its own step 0: one_cycle starts at 1 / 10
+        assertRates("warmup(steps=4, then=one_cycle(total_steps=44, pct_start=0.25, div_factor=10))", 1, 3, 0.775,
+                4, 0.1);
     }
 
     @Test
@@ -131,6 +137,12 @@ class ScheduleTest {
         "multi_step(milestones=[15, 5])       | multi_step: parameter milestones must increase, got [15, 5]",
         "warmup(start_factor=2)               | warmup: parameter start_factor must lie in [0, 1], got 2",
         "one_cycle(anneal_strategy=cosine)    | one_cycle: parameter anneal_strategy must be one of cos, linear, got cosine",
+        "exponential(gamma=Infinity)          | exponential: parameter gamma must be > 0 and finite, got Infinity",
+        "cosine(eta_min=Infinity)             | cosine: parameter eta_min must be >= 0 and finite, got Infinity",
+        "multi_step(milestones=[5, 5])        | multi_step: parameter milestones must increase, got [5, 5]",
+        "one_cycle(pct_start=0)               | one_cycle: parameter pct_start must lie in (0, 1), got 0",
+        "one_cycle(pct_start=1)               | one_cycle: parameter pct_start must lie in (0, 1), got 1",
+        "one_cycle(total_steps=10, pct_start=0.1) | one_cycle: the peak step pct_start * total_steps - 1 must lie between 0 and total_steps - 1, got 0.0 for pct_start 0.1 and total_steps 10",
     })
     void badParametersAreClearErrors(String spec, String message) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
