@@ -55,7 +55,9 @@ class OnnxCommandsTest {
         String actual = predict(onnx, rows);
         double a = Double.parseDouble(expected.lines().skip(1).findFirst().orElseThrow().split(",")[1]);
         double b = Double.parseDouble(actual.lines().skip(1).findFirst().orElseThrow().split(",")[1]);
-        assertEquals(a, b, 1e-9 * Math.abs(a));
+        // FLOAT32 sums in another order differ in the 7th digit, and the CLI prints 4 decimals, so two equal
+        // predictions may print one unit of the last decimal apart; a lost target scaling misses by tens.
+        assertEquals(a, b, 1e-4 + 1e-6 * Math.abs(a));
         assertTrue(Math.abs(a) > 10, "a prediction in the target's units: " + a);
     }
 
