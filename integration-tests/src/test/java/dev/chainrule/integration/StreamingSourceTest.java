@@ -155,6 +155,35 @@ class StreamingSourceTest {
     }
 
     @Test
+    void quotedCellsAByteOrderMarkAndBlankLinesAreReadAsTheCsvStandardSays() throws IOException {
+        Path csv = folder.resolve("quoted.csv");
+        Files.writeString(csv, "\uFEFF\"x\",\"y, the target\"\n\" 1.5\",2\n   \n\"-0.25 \",\"1e1\"\n");
+        List<double[]> rows = new ArrayList<>();
+        try (BatchStream stream = CsvSource.numeric(csv, 1).open(new BatchSource.Pass(1, 8, Optional.empty()))) {
+            Batch batch = stream.next();
+            TensorBackend backend = dev.chainrule.testkit.Backends.reference();
+            Tensor x = backend.zeros(DType.FLOAT64, new Shape(batch.rows(), 1));
+            Tensor y = backend.zeros(DType.FLOAT64, new Shape(batch.rows(), 1));
+            batch.writeTo(x, y);
+            rows.add(x.toDoubleArray());
+            rows.add(y.toDoubleArray());
+        }
+        assertArrayEquals(new double[] {1.5, -0.25}, rows.get(0));
+        assertArrayEquals(new double[] {2, 10}, rows.get(1));
+        assertArrayEquals(new String[] {"x", "y, the target"}, CsvSource.firstLine(csv));
+    }
+
+    @Test
+    void anUnclosedQuoteIsAnErrorNamingFileAndLine() throws IOException {
+        Path csv = folder.resolve("unclosed.csv");
+        Files.writeString(csv, "1,2\n3,\"4\n");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> drain(CsvSource.numeric(csv, 1)));
+        assertTrue(error.getMessage().startsWith("unclosed.csv, line "), error.getMessage());
+        assertTrue(error.getMessage().contains("quote"), error.getMessage());
+    }
+
+    @Test
     void arraysOfFloatsAndBytesGiveTheirRowsWidenedOnlyBatchByBatch() {
         TensorBackend backend = dev.chainrule.testkit.Backends.reference();
         float[] floats = {0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f};

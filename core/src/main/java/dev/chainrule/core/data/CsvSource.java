@@ -1,13 +1,11 @@
 package dev.chainrule.core.data;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -191,7 +189,7 @@ public final class CsvSource implements BatchSource {
             if (!lines.next()) {
                 throw new IllegalArgumentException(file.getFileName() + " is empty");
             }
-            return lines.cells;
+            return lines.row.cells();
         }
     }
 
@@ -203,21 +201,23 @@ public final class CsvSource implements BatchSource {
         }
     }
 
-    /** The lines of a file through Jackson's CSV parser, each checked to be as wide as the first. */
+    /**
+     * The lines of a file through Jackson's CSV tokens (RFC 4180: quoted cells may hold commas, quotes and line
+     * breaks), each line's cells gathered in one reused {@link CsvRow} and checked to be as wide as the first; a
+     * leading byte-order mark is dropped and blank lines skipped. Malformed text (an unclosed quote) is an
+     * {@link IllegalArgumentException} naming the file and line.
+     */
     private static final class Lines implements AutoCloseable {
-        private static final CsvMapper MAPPER = new CsvMapper();
+        private static final CsvFactory FACTORY = CsvFactory.builder()
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .build();
 
-        private final Reader reader;
-        private final MappingIterator<String[]> iterator;
+        private final CsvParser parser;
         private final CsvRow row;
-        private String[] cells;
         private int width = -1;
 
         Lines(Path file, boolean header) throws IOException {
-            this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            this.iterator = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema())
-                    .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                    .readValues(reader);
+            this.parser = (CsvParser) FACTORY.createParser(Files.newInputStream(file));
             this.row = new CsvRow(file.getFileName().toString());
             if (header) {
                 next();
@@ -225,24 +225,45 @@ public final class CsvSource implements BatchSource {
         }
 
         boolean next() throws IOException {
-            if (!iterator.hasNextValue()) {
+            try {
+                do {
+                    if (!nextLine()) {
+                        return false;
+                    }
+                } while (row.isBlank());
+            } catch (JsonProcessingException e) {
+                long where = e.getLocation() != null ? e.getLocation().getLineNr() : row.line();
+                throw new IllegalArgumentException(row.file() + ", line " + where + ": " + e.getOriginalMessage(), e);
+            }
+            if (width < 0) {
+                width = row.size();
+            } else if (row.size() != width) {
+                throw row.error(row.size() + " columns where the first line has " + width);
+            }
+            return true;
+        }
+
+        private boolean nextLine() throws IOException {
+            JsonToken token = parser.nextToken();
+            while (token != null && token != JsonToken.START_ARRAY) {
+                token = parser.nextToken();
+            }
+            if (token == null) {
                 return false;
             }
-            long line = iterator.getParser().currentLocation().getLineNr();
-            cells = iterator.nextValue();
-            row.set(line, cells);
-            if (width < 0) {
-                width = cells.length;
-            } else if (cells.length != width) {
-                throw row.error(cells.length + " columns where the first line has " + width);
+            row.start(parser.currentTokenLocation().getLineNr());
+            for (token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null; token = parser.nextToken()) {
+                if (row.size() == 0) {
+                    row.start(parser.currentTokenLocation().getLineNr());
+                }
+                row.add(parser.getText());
             }
             return true;
         }
 
         @Override
         public void close() throws IOException {
-            iterator.close();
-            reader.close();
+            parser.close();
         }
     }
 }

@@ -1,0 +1,70 @@
+package dev.chainrule.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The decimal fast path gives bit for bit what {@code Double.parseDouble} gives, and leaves the rest to it. */
+class DecimalTextTest {
+
+    private static final String ALPHABET = "0123456789.-+ eE";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "255", "-0", "+0.0", "-0.000", "0.1", "0.3", ".5", "5.", "-.25", " 42 ", "\t7\n",
+        "0.30000000000000004", "9007199254740991", "9007199254740992", "9007199254740993", "123456789012345678901",
+        "1e3", "1E-7", "0x1p3", "1d", "2f", "NaN", "-Infinity", "0.0000000000000000000001",
+        "0.00000000000000000000001", "4.9e-324", "1.7976931348623157e308", "00000000000000000000000001.5"})
+    void readsEachTextAsDoubleParseDoubleDoes(String text) {
+        assertSame(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", ".", "-", "+", "-.", "1.2.3", "1-2", "--1", "x", "1,5", "e5"})
+    void textThatIsNoNumberIsRefusedAsDoubleParseDoubleRefusesIt(String text) {
+        assertThrows(NumberFormatException.class, () -> Double.parseDouble(text));
+        assertThrows(NumberFormatException.class, () -> DecimalText.parse(text));
+    }
+
+    @Test
+    void randomDecimalsOfEveryLengthAgreeWithDoubleParseDouble() {
+        SplittableRandom random = new SplittableRandom(20261205);
+        int fast = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(i % 2 == 0 ? 8 : 26);
+            for (int c = 0; c < length; c++) {
+                text.append(random.nextInt(10) < 8 ? (char) ('0' + random.nextInt(10))
+                        : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            String candidate = text.toString();
+            if (parsesAsDouble(candidate)) {
+                assertSame(candidate);
+                fast += Double.isNaN(DecimalText.fastPath(candidate)) ? 0 : 1;
+            } else {
+                assertThrows(NumberFormatException.class, () -> DecimalText.parse(candidate), candidate);
+            }
+        }
+        assertTrue(fast > 50_000, "the fast path read only " + fast + " of the numbers");
+    }
+
+    private static void assertSame(String text) {
+        double expected = Double.parseDouble(text);
+        double actual = DecimalText.parse(text);
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                () -> "'" + text + "': expected " + expected + ", got " + actual);
+    }
+
+    private static boolean parsesAsDouble(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
