@@ -1,5 +1,6 @@
 package dev.chainrule.core.data;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,35 +12,63 @@ public final class CsvRow {
 
     private final String file;
     private long line;
-    private String[] cells = new String[16];
+    private byte[] text = new byte[0];
+    private int[] bounds = new int[32];
     private int size;
+    private byte[] own = new byte[256];
+    private int ownLength;
 
     CsvRow(String file) {
         this.file = file;
     }
 
-    /** Starts a new line: no cells yet. */
-    void start(long lineNumber) {
+    /** Starts line {@code lineNumber}, whose cells lie in {@code bytes} (UTF-8), given by {@link #add}. */
+    void start(long lineNumber, byte[] bytes) {
         this.line = lineNumber;
+        this.text = bytes;
         this.size = 0;
     }
 
-    /** Appends the next cell. */
-    void add(String cell) {
-        if (size == cells.length) {
-            cells = Arrays.copyOf(cells, 2 * size);
+    /** Starts line {@code lineNumber}, whose cells are given as text by {@link #add(String)}. */
+    void start(long lineNumber) {
+        start(lineNumber, own);
+        ownLength = 0;
+    }
+
+    /** Appends the next cell: the bytes {@code [from, to)} of the line's bytes. */
+    void add(int from, int to) {
+        if (2 * size == bounds.length) {
+            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
         }
-        cells[size++] = cell;
+        bounds[2 * size] = from;
+        bounds[2 * size + 1] = to;
+        size++;
+    }
+
+    /** Appends the next cell as text, after {@link #start(long)}. */
+    void add(String cell) {
+        byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+        if (ownLength + bytes.length > own.length) {
+            own = Arrays.copyOf(own, Math.max(2 * own.length, ownLength + bytes.length));
+            text = own;
+        }
+        System.arraycopy(bytes, 0, own, ownLength, bytes.length);
+        add(ownLength, ownLength + bytes.length);
+        ownLength += bytes.length;
     }
 
     /** Whether the line is blank: one cell of nothing but spaces. */
     boolean isBlank() {
-        return size == 1 && cells[0].isBlank();
+        return size == 1 && raw(0).isBlank();
     }
 
     /** Every cell, untrimmed. */
     String[] cells() {
-        return Arrays.copyOf(cells, size);
+        String[] cells = new String[size];
+        for (int column = 0; column < size; column++) {
+            cells[column] = raw(column);
+        }
+        return cells;
     }
 
     /** The file's name, for messages. */
@@ -65,7 +94,8 @@ public final class CsvRow {
     /** Cell {@code column} (0-based) as a finite number; anything else is an error naming file, line and column. */
     public double number(int column) {
         try {
-            double value = DecimalText.parse(raw(column));
+            int at = 2 * Objects.checkIndex(column, size);
+            double value = DecimalText.parse(text, bounds[at], bounds[at + 1]);
             if (Double.isFinite(value)) {
                 return value;
             }
@@ -86,6 +116,7 @@ public final class CsvRow {
     }
 
     private String raw(int column) {
-        return cells[Objects.checkIndex(column, size)];
+        int at = 2 * Objects.checkIndex(column, size);
+        return new String(text, bounds[at], bounds[at + 1] - bounds[at], StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,7 @@
 package dev.chainrule.core.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -14,8 +9,9 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * A CSV file streamed batch by batch, never held whole: every pass reads the file from the start (parsed by Jackson's
- * CSV module on a read-ahead thread), shuffled through a bounded {@link ShuffleBuffer} of
+ * A CSV file streamed batch by batch, never held whole: every pass reads the file from the start on a read-ahead
+ * thread (lines without quotes split at their commas straight from the bytes, the rest from the first quoted line on
+ * by Jackson's CSV parser), shuffled through a bounded {@link ShuffleBuffer} of
  * {@value #DEFAULT_SHUFFLE_BUFFER} rows unless told otherwise, when the pass shuffles. Memory is the buffer plus a few
  * chunks of parsed rows, whatever the file's size. A {@link RowParser} turns each line's cells into features and
  * targets ({@link #numeric} for all-number files); a bad cell is an error naming the file, line and column. A first
@@ -124,9 +120,9 @@ public final class CsvSource implements BatchSource {
      * @param header whether to skip the first line
      */
     public static void scan(Path file, boolean header, Consumer<CsvRow> each) throws IOException {
-        try (Lines lines = new Lines(file, header)) {
+        try (CsvLines lines = new CsvLines(file, header)) {
             while (lines.next()) {
-                each.accept(lines.row);
+                each.accept(lines.row());
             }
         }
     }
@@ -148,9 +144,9 @@ public final class CsvSource implements BatchSource {
 
     @Override
     public BatchStream open(Pass pass) {
-        Lines lines;
+        CsvLines lines;
         try {
-            lines = new Lines(file, header);
+            lines = new CsvLines(file, header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,7 +157,7 @@ public final class CsvSource implements BatchSource {
             public boolean read(double[] features, int featureOffset, double[] targets, int targetOffset)
                     throws IOException {
                 while (lines.next()) {
-                    if (parser.parse(lines.row, features, featureOffset, targets, targetOffset)) {
+                    if (parser.parse(lines.row(), features, featureOffset, targets, targetOffset)) {
                         count++;
                         return true;
                     }
@@ -185,11 +181,11 @@ public final class CsvSource implements BatchSource {
 
     /** The cells of {@code file}'s first non-blank line (its header, when it has one). */
     public static String[] firstLine(Path file) throws IOException {
-        try (Lines lines = new Lines(file, false)) {
+        try (CsvLines lines = new CsvLines(file, false)) {
             if (!lines.next()) {
                 throw new IllegalArgumentException(file.getFileName() + " is empty");
             }
-            return lines.row.cells();
+            return lines.row().cells();
         }
     }
 
@@ -198,72 +194,6 @@ public final class CsvSource implements BatchSource {
             return Double.isFinite(Double.parseDouble(cell.trim()));
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    /**
-     * The lines of a file through Jackson's CSV tokens (RFC 4180: quoted cells may hold commas, quotes and line
-     * breaks), each line's cells gathered in one reused {@link CsvRow} and checked to be as wide as the first; a
-     * leading byte-order mark is dropped and blank lines skipped. Malformed text (an unclosed quote) is an
-     * {@link IllegalArgumentException} naming the file and line.
-     */
-    private static final class Lines implements AutoCloseable {
-        private static final CsvFactory FACTORY = CsvFactory.builder()
-                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .build();
-
-        private final CsvParser parser;
-        private final CsvRow row;
-        private int width = -1;
-
-        Lines(Path file, boolean header) throws IOException {
-            this.parser = (CsvParser) FACTORY.createParser(Files.newInputStream(file));
-            this.row = new CsvRow(file.getFileName().toString());
-            if (header) {
-                next();
-            }
-        }
-
-        boolean next() throws IOException {
-            try {
-                do {
-                    if (!nextLine()) {
-                        return false;
-                    }
-                } while (row.isBlank());
-            } catch (JsonProcessingException e) {
-                long where = e.getLocation() != null ? e.getLocation().getLineNr() : row.line();
-                throw new IllegalArgumentException(row.file() + ", line " + where + ": " + e.getOriginalMessage(), e);
-            }
-            if (width < 0) {
-                width = row.size();
-            } else if (row.size() != width) {
-                throw row.error(row.size() + " columns where the first line has " + width);
-            }
-            return true;
-        }
-
-        private boolean nextLine() throws IOException {
-            JsonToken token = parser.nextToken();
-            while (token != null && token != JsonToken.START_ARRAY) {
-                token = parser.nextToken();
-            }
-            if (token == null) {
-                return false;
-            }
-            row.start(parser.currentTokenLocation().getLineNr());
-            for (token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null; token = parser.nextToken()) {
-                if (row.size() == 0) {
-                    row.start(parser.currentTokenLocation().getLineNr());
-                }
-                row.add(parser.getText());
-            }
-            return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            parser.close();
         }
     }
 }

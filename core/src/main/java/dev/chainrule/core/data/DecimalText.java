@@ -1,8 +1,10 @@
 package dev.chainrule.core.data;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Plain decimal numbers ({@code 255}, {@code -0.125}, {@code .5}) read straight from text, without the general
- * parser's buffers and objects, to exactly the {@code double} that {@link Double#parseDouble} gives. It takes Clinger's fast path:
+ * Plain decimal numbers ({@code 255}, {@code -0.125}, {@code .5}) read straight from a line's UTF-8 bytes, without
+ * making a {@code String}, to exactly the {@code double} that {@link Double#parseDouble} gives. It takes Clinger's fast path:
  * when the digits, read as an integer {@code m}, stay below 2^53 and at most 22 of them follow the point, both
  * {@code m} and {@code 10^scale} are exact doubles, so the one correctly rounded division {@code m / 10^scale} is the
  * correctly rounded value of the text. Anything else (exponents, more digits, {@code NaN}, hexadecimal, a type
@@ -24,36 +26,37 @@ final class DecimalText {
     }
 
     /**
-     * The number {@code text} spells, surrounding spaces and control characters ignored as {@code String.trim} ignores
-     * them.
+     * The number that the UTF-8 bytes {@code text[from .. to)} spell, surrounding spaces and control characters ignored
+     * as {@code String.trim} ignores them.
      *
      * @throws NumberFormatException when the text is no number, as from {@code Double.parseDouble}
      */
-    static double parse(String text) {
-        double value = fastPath(text);
-        return Double.isNaN(value) ? Double.parseDouble(text) : value;
+    static double parse(byte[] text, int from, int to) {
+        double value = fastPath(text, from, to);
+        return Double.isNaN(value) ? Double.parseDouble(new String(text, from, to - from, StandardCharsets.UTF_8))
+                : value;
     }
 
     /** The value when the text is a plain decimal that the fast path reads exactly, else {@code NaN}. */
-    static double fastPath(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) <= ' ') {
+    static double fastPath(byte[] text, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && isSpace(text[start])) {
             start++;
         }
-        while (end > start && text.charAt(end - 1) <= ' ') {
+        while (end > start && isSpace(text[end - 1])) {
             end--;
         }
         boolean negative = false;
-        if (start < end && (text.charAt(start) == '-' || text.charAt(start) == '+')) {
-            negative = text.charAt(start) == '-';
+        if (start < end && (text[start] == '-' || text[start] == '+')) {
+            negative = text[start] == '-';
             start++;
         }
         long mantissa = 0;
         int digits = 0;
         int scale = -1;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            byte c = text[i];
             if (c >= '0' && c <= '9') {
                 mantissa = mantissa * 10 + (c - '0');
                 if (mantissa >= EXACT_LIMIT) {
@@ -74,5 +77,10 @@ final class DecimalText {
         }
         double magnitude = scale <= 0 ? mantissa : mantissa / POWERS_OF_TEN[scale];
         return negative ? -magnitude : magnitude;
+    }
+
+    /** What {@code String.trim} removes: code points up to the space; never part of a multi-byte UTF-8 sequence. */
+    private static boolean isSpace(byte b) {
+        return b >= 0 && b <= ' ';
     }
 }

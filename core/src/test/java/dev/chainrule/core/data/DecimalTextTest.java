@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +24,22 @@ class DecimalTextTest {
         assertSame(text);
     }
 
+    @Test
+    void nonAsciiTextGoesToTheGeneralParserAndIsRefusedAsThere() {
+        for (String text : new String[] {"\u00a012", "12\u2003", "\u0661\u0662", "1\u00e9"}) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertTrue(Double.isNaN(DecimalText.fastPath(bytes, 0, bytes.length)), text);
+            assertThrows(NumberFormatException.class, () -> Double.parseDouble(text));
+            assertThrows(NumberFormatException.class, () -> DecimalText.parse(bytes, 0, bytes.length), text);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", ".", "-", "+", "-.", "1.2.3", "1-2", "--1", "x", "1,5", "e5"})
     void textThatIsNoNumberIsRefusedAsDoubleParseDoubleRefusesIt(String text) {
         assertThrows(NumberFormatException.class, () -> Double.parseDouble(text));
-        assertThrows(NumberFormatException.class, () -> DecimalText.parse(text));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThrows(NumberFormatException.class, () -> DecimalText.parse(bytes, 0, bytes.length));
     }
 
     @Test
@@ -44,17 +56,20 @@ class DecimalTextTest {
             String candidate = text.toString();
             if (parsesAsDouble(candidate)) {
                 assertSame(candidate);
-                fast += Double.isNaN(DecimalText.fastPath(candidate)) ? 0 : 1;
+                byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+                fast += Double.isNaN(DecimalText.fastPath(bytes, 0, bytes.length)) ? 0 : 1;
             } else {
-                assertThrows(NumberFormatException.class, () -> DecimalText.parse(candidate), candidate);
+                byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+                assertThrows(NumberFormatException.class, () -> DecimalText.parse(bytes, 0, bytes.length), candidate);
             }
         }
         assertTrue(fast > 50_000, "the fast path read only " + fast + " of the numbers");
     }
 
     private static void assertSame(String text) {
+        byte[] bytes = ("#" + text + "#").getBytes(StandardCharsets.UTF_8);
         double expected = Double.parseDouble(text);
-        double actual = DecimalText.parse(text);
+        double actual = DecimalText.parse(bytes, 1, bytes.length - 1);
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
                 () -> "'" + text + "': expected " + expected + ", got " + actual);
     }
