@@ -1,5 +1,8 @@
 package dev.chainrule.core.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 final class DecimalText {
 
     private static final long EXACT_LIMIT = 1L << 53;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final double[] POWERS_OF_TEN = new double[23];
 
     static {
@@ -52,6 +56,13 @@ final class DecimalText {
             negative = text[start] == '-';
             start++;
         }
+        int length = end - start;
+        if (length > 0 && length <= Long.BYTES && start + Long.BYTES <= text.length) {
+            long value = eightDigits((long) LONGS.get(text, start), length);
+            if (value >= 0) {
+                return negative ? -(double) value : value;
+            }
+        }
         long mantissa = 0;
         int digits = 0;
         int scale = -1;
@@ -77,6 +88,25 @@ final class DecimalText {
         }
         double magnitude = scale <= 0 ? mantissa : mantissa / POWERS_OF_TEN[scale];
         return negative ? -magnitude : magnitude;
+    }
+
+    /**
+     * The integer that the first {@code length} bytes (1 to 8, first in the lowest byte) of {@code word} spell when
+     * they all are ASCII digits, else -1: the digits checked and combined eight at a time, in pairs, fours and then
+     * the eight.
+     */
+    private static long eightDigits(long word, int length) {
+        long mask = length == Long.BYTES ? -1L : (1L << (Byte.SIZE * length)) - 1;
+        long highNibbles = word & 0xF0F0F0F0F0F0F0F0L & mask;
+        long lowNibbleOverflows = (word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L & mask;
+        long threes = 0x3030303030303030L & mask;
+        if (highNibbles != threes || lowNibbleOverflows != threes) {
+            return -1;
+        }
+        long digits = ((word & mask) - threes) << (Byte.SIZE * (Long.BYTES - length));
+        digits = (digits * 10 + (digits >>> 8)) & 0x00FF00FF00FF00FFL;
+        digits = (digits * 100 + (digits >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (digits * 10000 + (digits >>> 32)) & 0xFFFFFFFFL;
     }
 
     /** What {@code String.trim} removes: code points up to the space; never part of a multi-byte UTF-8 sequence. */

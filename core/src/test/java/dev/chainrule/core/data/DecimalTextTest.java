@@ -19,7 +19,8 @@ class DecimalTextTest {
     @ValueSource(strings = {"0", "255", "-0", "+0.0", "-0.000", "0.1", "0.3", ".5", "5.", "-.25", " 42 ", "\t7\n",
         "0.30000000000000004", "9007199254740991", "9007199254740992", "9007199254740993", "123456789012345678901",
         "1e3", "1E-7", "0x1p3", "1d", "2f", "NaN", "-Infinity", "0.0000000000000000000001",
-        "0.00000000000000000000001", "4.9e-324", "1.7976931348623157e308", "00000000000000000000000001.5"})
+        "0.00000000000000000000001", "4.9e-324", "1.7976931348623157e308", "00000000000000000000000001.5", "7",
+        "99999999", "100000000", "12345678", "-00000009", "+1234567", "09"})
     void readsEachTextAsDoubleParseDoubleDoes(String text) {
         assertSame(text);
     }
@@ -35,7 +36,8 @@ class DecimalTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", ".", "-", "+", "-.", "1.2.3", "1-2", "--1", "x", "1,5", "e5"})
+    @ValueSource(strings = {"1/2", "1:2", "3?", "2\u00b2", "12345:78", "1234567;", "", " ", ".",
+        "-", "+", "-.", "1.2.3", "1-2", "--1", "x", "1,5", "e5"})
     void textThatIsNoNumberIsRefusedAsDoubleParseDoubleRefusesIt(String text) {
         assertThrows(NumberFormatException.class, () -> Double.parseDouble(text));
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -67,11 +69,13 @@ class DecimalTextTest {
     }
 
     private static void assertSame(String text) {
-        byte[] bytes = ("#" + text + "#").getBytes(StandardCharsets.UTF_8);
         double expected = Double.parseDouble(text);
-        double actual = DecimalText.parse(bytes, 1, bytes.length - 1);
-        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
-                () -> "'" + text + "': expected " + expected + ", got " + actual);
+        for (String after : new String[] {"", "#", "77777777", "0.5,9"}) {
+            byte[] bytes = ("#" + text + after).getBytes(StandardCharsets.UTF_8);
+            double actual = DecimalText.parse(bytes, 1, bytes.length - after.length());
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                    () -> "'" + text + "' before '" + after + "': expected " + expected + ", got " + actual);
+        }
     }
 
     private static boolean parsesAsDouble(String text) {
