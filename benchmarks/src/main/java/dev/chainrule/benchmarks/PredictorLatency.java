@@ -15,7 +15,8 @@ import java.util.Locale;
  *     dev.chainrule.benchmarks.PredictorLatency [plain|nd4j]
  * </pre>
  * It warms up until a round of calls allocates nothing (at most {@value #WARM_ROUNDS} rounds), so that what it
- * reports is the JIT-compiled path.
+ * reports is the JIT-compiled path. Beside the latency it prints the {@link WeightStreamFloor}: the time one core
+ * takes just to read the network's parameters, below which no single-threaded batch-1 call can go.
  */
 public final class PredictorLatency {
 
@@ -69,10 +70,13 @@ public final class PredictorLatency {
             batched.predictRows(rows, outputs);
         }
         double samplesPerSecond = (double) BATCHES * BATCH / ((System.nanoTime() - start) / 1e9);
+        long weights = single.network().parameterCount();
+        double floor = WeightStreamFloor.medianMicros(weights, TIMED_CALLS);
         return String.format(Locale.ROOT, "predictor on %s, seed network, FLOAT32: batch 1 allocates %.1f bytes per "
-                + "call (per-thread counter, %d calls), latency median %.1f µs, p99 %.1f µs (%d calls); batch %d: "
+                + "call (per-thread counter, %d calls), latency median %.1f µs, p99 %.1f µs (%d calls); reading its "
+                + "%,d parameters once takes %.1f µs on one core (median, the floor for batch 1); batch %d: "
                 + "%,.0f samples/s; load average %.1f", backend, bytesPerCall, CALLS, nanos[TIMED_CALLS / 2] / 1e3,
-                nanos[TIMED_CALLS * 99 / 100] / 1e3, TIMED_CALLS, BATCH, samplesPerSecond,
+                nanos[TIMED_CALLS * 99 / 100] / 1e3, TIMED_CALLS, weights, floor, BATCH, samplesPerSecond,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }
