@@ -35,6 +35,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class BenchmarkMain {
 
+    /**
+     * Warm-up iterations of half a second for the products and inference: a fresh fork runs the Vector API kernels as
+     * Java objects, a thousand times slower, until C2 has compiled them, which took 2 to 2.5 s of calls here
+     * (2026-12-05, 64x64 products at 25-42 ms each, then 10 µs); the two 300 ms iterations before measured that
+     * interpreted phase for the small products.
+     */
+    private static final int WARM_UP_ITERATIONS = 8;
+
     private BenchmarkMain() {
     }
 
@@ -51,14 +59,14 @@ public final class BenchmarkMain {
         List<Score> scores = new ArrayList<>();
         progress("matrix products: 16 shapes x " + backends.length + " backends");
         scores.addAll(run(options(GemmBenchmark.class, backends, log).mode(Mode.AverageTime)
-                .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 300))
+                .warmupIterations(quick ? 2 : WARM_UP_ITERATIONS).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 400))));
         progress("training: " + TrainingBenchmark.EPOCHS + " epochs an invocation, SGD and Adam");
         scores.addAll(run(options(TrainingBenchmark.class, backends, log).mode(Mode.SingleShotTime)
                 .warmupIterations(quick ? 0 : 1).measurementIterations(quick ? 1 : 3)));
         progress("inference: batch 1 and 1024");
         scores.addAll(run(options(InferenceBenchmark.class, backends, log).mode(Mode.AverageTime)
-                .warmupIterations(2).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
+                .warmupIterations(quick ? 2 : WARM_UP_ITERATIONS).warmupTime(TimeValue.milliseconds(quick ? 100 : 500))
                 .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 100 : 500))));
         progress("PyTorch: the same network, when /usr/bin/python3 has torch");
         Optional<PyTorchReference.PyTorchResults> pytorch = PyTorchReference.measure(quick,
