@@ -80,6 +80,17 @@ class SessionPartsTest {
     }
 
     @Test
+    void aTimeBudgetIsSpentAtItsDeadline() {
+        AtomicLong clock = new AtomicLong(5);
+        TimeBudget budget = new TimeBudget(Duration.ofNanos(10), clock::get);
+        clock.set(14);
+        assertFalse(budget.stopRequested());
+        clock.set(15);
+        assertTrue(budget.stopRequested());
+        assertTrue(new TimeBudget(Duration.ZERO, clock::get).stopRequested());
+    }
+
+    @Test
     void gradientSumsFlattenExactlyAndRefuseWhatTheyCannotBe() {
         GradientSum sum = GradientSum.ofSums(4, 2.0, new double[] {4, 8});
         assertEquals(0.5, sum.meanLoss());
