@@ -107,6 +107,22 @@ class SessionPartsTest {
     }
 
     @Test
+    void aGradientSumCoversAtLeastOneRowAndWeighsItsLoss() {
+        GradientSum weighted = GradientSum.fromArray(new double[] {4, 2, 3, 1});
+        assertEquals(6, weighted.lossSum());
+        assertEquals(1.5, weighted.meanLoss());
+        assertEquals(1, weighted.size());
+        assertEquals(1, GradientSum.ofSums(1, 0, new double[1]).rows());
+        assertEquals("a gradient sum covers at least one row, got 0", assertThrows(IllegalArgumentException.class,
+                () -> GradientSum.ofSums(0, 0, new double[1])).getMessage());
+        assertEquals("a flattened gradient sum starts with its row count, got 0.0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> GradientSum.fromArray(new double[] {0, 1, 0, 0})).getMessage());
+        assertEquals("a flattened gradient sum has at least 4 values, got 3", assertThrows(
+                IllegalArgumentException.class, () -> GradientSum.fromArray(new double[] {1, 1, 0})).getMessage());
+    }
+
+    @Test
     void aFolderKeepsTheNewestCheckpointsAndForgetsHalfWrittenOnes() throws IOException {
         Checkpoints checkpoints = new Checkpoints(folder, 2);
         TrainingSession session = TrainingSessionTest.session(Backends.reference(), DType.FLOAT64, 1);
