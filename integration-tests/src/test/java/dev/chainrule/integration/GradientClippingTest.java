@@ -101,6 +101,14 @@ class GradientClippingTest {
                 () -> GradientClipping.byGlobalNorm(Double.POSITIVE_INFINITY)).getMessage());
     }
 
+    @Test
+    void eachClippingSaysWhatItBounds() {
+        assertEquals("none", GradientClipping.none().toString());
+        assertEquals("by value 0.5", GradientClipping.byValue(0.5).toString());
+        assertEquals("by norm 2.0", GradientClipping.byNorm(2).toString());
+        assertEquals("by global norm 3.0", GradientClipping.byGlobalNorm(3).toString());
+    }
+
     /** Gradients of the mixed network, of different sizes per parameter. */
     private static Gradients largeGradients(TensorBackend backend, DType dtype) {
         Network network = Networks.builder(backend, 4).dense(5, "tanh").dense(4, "sigmoid").dense(3, "relu")

@@ -1,6 +1,7 @@
 package dev.chainrule.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,15 @@ import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.testkit.Backends;
 import dev.chainrule.testkit.Points;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Loss parameters as specs carry them, and the wording of the errors a user meets first. */
+/**
+ * Loss parameters as specs carry them, what a loss without parameters gets by default, and the wording of the errors a
+ * user meets first.
+ */
 class LossParametersTest {
 
     private final PluginRegistry<Loss> losses = Registries.PLUGINS.losses();
@@ -102,6 +107,34 @@ class LossParametersTest {
                 + "probabilities in [0, 1] (targets 3x2, outputs 3x2)",
                 () -> binary.value(probabilities,
                         Points.of(backend, DType.FLOAT64, new double[][] {{0, Double.NaN}, {1, 1}, {1, 0}})));
+    }
+
+    /** A loss that writes neither configure nor the work-tensor value gets its own instance and its own value. */
+    @Test
+    void aLossWithoutParametersIsItsOwnConfiguredInstanceAndIgnoresTheWorkTensor() {
+        Loss total = new Loss() {
+            @Override
+            public String name() {
+                return "total";
+            }
+
+            @Override
+            public double value(Tensor output, Tensor target) {
+                return output.sub(target).sum();
+            }
+
+            @Override
+            public Tensor gradient(Tensor output, Tensor target, Tensor out) {
+                return out;
+            }
+        };
+        PluginRegistry<Loss> registry = PluginRegistry.of(Loss.class, List.of(total));
+        assertSame(total, registry.create("total"));
+        assertMessage("loss 'total' has no parameter reduction; it takes no parameters",
+                () -> registry.create("total(reduction=sum)"));
+        Tensor output = Points.of(backend, DType.FLOAT64, new double[][] {{1, 2}, {3, 4}});
+        Tensor target = Points.of(backend, DType.FLOAT64, new double[][] {{0, 0}, {0, 1}});
+        assertEquals(9, total.value(output, target, output.newLike()));
     }
 
     private static void assertMessage(String expected, Runnable call) {

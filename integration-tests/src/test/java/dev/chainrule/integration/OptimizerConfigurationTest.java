@@ -1,9 +1,16 @@
 package dev.chainrule.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.core.optimizer.Optimizer;
+import dev.chainrule.core.optimizer.OptimizerState;
+import dev.chainrule.core.plugin.PluginRegistry;
+import dev.chainrule.core.tensor.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,5 +65,30 @@ class OptimizerConfigurationTest {
                 () -> Registries.PLUGINS.optimizers().create(spec));
         assertTrue(error.getMessage().contains("has no parameter " + unknown) && error.getMessage().contains("beta1"),
                 error.getMessage());
+    }
+
+    /** An optimizer without hyperparameters need not configure itself: its name alone gives the registered one. */
+    @Test
+    void anOptimizerWithoutHyperparametersIsItsOwnConfiguredInstance() {
+        Optimizer fixedStep = new Optimizer() {
+            @Override
+            public String name() {
+                return "fixed_step";
+            }
+
+            @Override
+            public double learningRate() {
+                return 0.1;
+            }
+
+            @Override
+            public void update(Tensor parameter, Tensor gradient, OptimizerState state, double learningRate) {
+            }
+        };
+        PluginRegistry<Optimizer> registry = PluginRegistry.of(Optimizer.class, List.of(fixedStep));
+        assertSame(fixedStep, registry.create("fixed_step"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> registry.create("fixed_step(lr=0.5)"));
+        assertTrue(error.getMessage().endsWith("it takes no parameters"), error.getMessage());
     }
 }

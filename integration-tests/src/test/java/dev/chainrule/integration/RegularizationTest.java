@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.gradcheck.GradientCheckResult;
 import dev.chainrule.core.gradcheck.GradientChecker;
@@ -21,9 +22,12 @@ import dev.chainrule.testkit.Backends;
 import dev.chainrule.testkit.Points;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** L1 and L2 penalties are part of the loss: their value, their derivative, and which parameters they reach. */
@@ -135,6 +139,40 @@ class RegularizationTest {
         assertEquals("layers are numbered from 1, got a penalty for layer 0", assertThrows(IllegalArgumentException.class,
                 () -> Regularization.none().withLayer(0, Penalty.l1(1))).getMessage());
         assertFalse(Regularization.of(Penalty.l1(0.1)).isNone());
+    }
+
+    @ParameterizedTest(name = "l1 {0}, l2 {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Infinity | 0        | l1 must be finite and >= 0, got Infinity",
+        "0        | Infinity | l2 must be finite and >= 0, got Infinity",
+        "0        | -0.5     | l2 must be finite and >= 0, got -0.5",
+    })
+    void penaltiesMustBeFinite(double l1, double l2, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new Penalty(l1, l2)).getMessage());
+    }
+
+    @Test
+    void aPenaltyOrRegularizationIsNoneOnlyWhenNothingIsPenalised() {
+        assertTrue(Penalty.NONE.isNone());
+        assertFalse(Penalty.l1(0.1).isNone());
+        assertFalse(Penalty.l2(0.1).isNone());
+        assertEquals("l1=0.1, l2=0.0", Penalty.l1(0.1).toString());
+
+        Regularization onLayerTwo = Regularization.none().withLayer(1, Penalty.NONE).withLayer(2, Penalty.l2(0.5));
+        assertFalse(onLayerTwo.isNone());
+        assertEquals(Penalty.l2(0.5), onLayerTwo.penaltyOf(2));
+        assertEquals(Penalty.NONE, onLayerTwo.penaltyOf(3));
+        assertEquals("every layer l1=0.0, l2=0.0, layers {1=l1=0.0, l2=0.0, 2=l1=0.0, l2=0.5}, on [WEIGHT]",
+                onLayerTwo.toString());
+        assertEquals("every layer l1=0.1, l2=0.0, on [WEIGHT, BIAS]",
+                Regularization.of(Penalty.l1(0.1)).withKinds(EnumSet.of(Parameter.Kind.BIAS, Parameter.Kind.WEIGHT))
+                        .toString());
+
+        Regularization onNothing = Regularization.of(Penalty.l1(0.1)).withKinds(Set.of());
+        assertTrue(onNothing.isNone());
+        assertEquals(Set.of(), onNothing.kinds());
+        assertEquals("none", onNothing.toString());
+        assertEquals("none", Regularization.none().toString());
     }
 
     private static Gradients gradients(Network network, TensorBackend backend) {

@@ -80,6 +80,17 @@ class SessionPartsTest {
     }
 
     @Test
+    void aTimeBudgetIsSpentAtItsDeadline() {
+        AtomicLong clock = new AtomicLong(5);
+        TimeBudget budget = new TimeBudget(Duration.ofNanos(10), clock::get);
+        clock.set(14);
+        assertFalse(budget.stopRequested());
+        clock.set(15);
+        assertTrue(budget.stopRequested());
+        assertTrue(new TimeBudget(Duration.ZERO, clock::get).stopRequested());
+    }
+
+    @Test
     void gradientSumsFlattenExactlyAndRefuseWhatTheyCannotBe() {
         GradientSum sum = GradientSum.ofSums(4, 2.0, new double[] {4, 8});
         assertEquals(0.5, sum.meanLoss());
@@ -93,6 +104,22 @@ class SessionPartsTest {
         assertThrows(IllegalArgumentException.class, () -> sum.plus(GradientSum.ofSums(1, 0, new double[3])));
         TrainingSession session = TrainingSessionTest.session(Backends.reference(), DType.FLOAT64, 1);
         assertThrows(IllegalArgumentException.class, () -> session.applyGradients(sum));
+    }
+
+    @Test
+    void aGradientSumCoversAtLeastOneRowAndWeighsItsLoss() {
+        GradientSum weighted = GradientSum.fromArray(new double[] {4, 2, 3, 1});
+        assertEquals(6, weighted.lossSum());
+        assertEquals(1.5, weighted.meanLoss());
+        assertEquals(1, weighted.size());
+        assertEquals(1, GradientSum.ofSums(1, 0, new double[1]).rows());
+        assertEquals("a gradient sum covers at least one row, got 0", assertThrows(IllegalArgumentException.class,
+                () -> GradientSum.ofSums(0, 0, new double[1])).getMessage());
+        assertEquals("a flattened gradient sum starts with its row count, got 0.0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> GradientSum.fromArray(new double[] {0, 1, 0, 0})).getMessage());
+        assertEquals("a flattened gradient sum has at least 4 values, got 3", assertThrows(
+                IllegalArgumentException.class, () -> GradientSum.fromArray(new double[] {1, 1, 0})).getMessage());
     }
 
     @Test

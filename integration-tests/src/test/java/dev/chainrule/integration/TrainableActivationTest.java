@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.activation.Activation;
@@ -22,16 +23,19 @@ import dev.chainrule.core.training.Dataset;
 import dev.chainrule.core.training.Evaluator;
 import dev.chainrule.core.training.Trainer;
 import dev.chainrule.core.training.TrainingConfig;
+import dev.chainrule.testkit.Backends;
 import dev.chainrule.testkit.Points;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Activations with state of their own, in whole networks: prelu's slopes are parameters that training moves and
- * gradient checks cover; rrelu's random slopes repeat under a seed and give way to the mean slope for inference.
+ * gradient checks cover; rrelu's random slopes repeat under a seed and give way to the mean slope for inference; an
+ * activation that declares parameters but not their gradients is an error.
  */
 class TrainableActivationTest {
 
@@ -127,6 +131,39 @@ class TrainableActivationTest {
     void theNetworkGradientCheckCoversRreluInATrainingPass(TensorBackend backend) {
         Network network = network(backend, "rrelu(lower=0.05, upper=0.5)", 7);
         check(network, leakyTarget(12, 0.3)).forEach(result -> result.requireWithin(1e-6));
+    }
+
+    /** An activation that declares parameters must compute their gradients: the default refuses, naming them. */
+    @Test
+    void parametersWithoutGradientsAreAnError() {
+        TensorBackend backend = Backends.reference();
+        Tensor z = backend.fromArray(DType.FLOAT64, new Shape(1, 2), new double[] {1, 2});
+        Parameter slope = new Parameter("slope", backend.fromArray(DType.FLOAT64, new Shape(1, 2), new double[2]));
+        Activation forgetful = new Activation() {
+            @Override
+            public String name() {
+                return "forgetful";
+            }
+
+            @Override
+            public Tensor forward(Tensor input, Tensor out) {
+                return out;
+            }
+
+            @Override
+            public Tensor backward(Tensor input, Tensor a, Tensor gradA, Tensor out) {
+                return out;
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of(slope);
+            }
+        };
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> forgetful.parameterGradients(z, z, z, List.of(z.newLike())));
+        assertEquals("forgetful has parameters [slope] but does not compute their gradients; override "
+                + "parameterGradients", error.getMessage());
     }
 
     private static double[] trainedParameters(TensorBackend backend, Dataset data, long trainingSeed) {

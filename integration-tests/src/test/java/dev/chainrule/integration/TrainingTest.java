@@ -18,10 +18,12 @@ import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingDivergedException;
 import dev.chainrule.core.training.TrainingHistory;
 import dev.chainrule.core.training.TrainingListener;
+import dev.chainrule.testkit.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** End-to-end training behaviour on every backend. */
@@ -95,6 +97,40 @@ class TrainingTest {
         assertTrue(error.getMessage().matches("training diverged at epoch \\d+, batch 1: the loss is (NaN|Infinity); "
                 + "first non-finite values at .*layer \\d.*"), error.getMessage());
         assertTrue(error.getMessage().contains("sgd(lr=10.0"), error.getMessage());
+    }
+
+    /**
+     * Where the first non-finite values of a diverged batch are, set up by hand in a network of two dense layers of one
+     * unit (weights W1, W2, biases 0) fed the single input 1: a parameter, a pre-activation, an activation, or none but
+     * the loss.
+     */
+    @ParameterizedTest(name = "W1 {1}, W2 {2}, {0}")
+    @CsvSource(delimiter = '|', value = {
+        "identity | 1 | NaN | layer 2 (dense(units=1 | its parameters are no longer finite",
+        "identity | 1e200 | 1e200 | layer 2 (dense(units=1 | its pre-activations are not finite",
+        "exponential | 800 | 1 | layer 1 (dense(units=1, activation=exp | its activation gave non-finite values",
+        "identity | 1e200 | 1 | the loss itself (mse | on finite outputs",
+    })
+    void aDivergedBatchNamesWhereItsFirstNonFiniteValuesAre(String activation, double w1, double w2, String where,
+            String what) {
+        Network network = Networks.builder(Backends.reference(), 1).dense(1, activation).dense(1, "identity")
+                .dtype(DType.FLOAT64).build();
+        set(network.layer(1).parameters(), w1);
+        set(network.layer(2).parameters(), w2);
+        Dataset data = Dataset.of(new double[][] {{1}}, new double[][] {{0}});
+        TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer().fit(network, data, config("mse", "sgd").epochs(1).build()));
+        String message = error.getMessage();
+        assertTrue(message.startsWith("training diverged at epoch 1, batch 1: the loss is "), message);
+        assertTrue(message.contains("; first non-finite values at " + where), message);
+        assertTrue(message.contains(what + ". A smaller learning rate than sgd("), message);
+    }
+
+    private static void set(List<Parameter> parameters, double weight) {
+        for (Parameter parameter : parameters) {
+            double value = parameter.kind() == Parameter.Kind.WEIGHT ? weight : 0;
+            parameter.value().backend().assign(new double[] {value}, parameter.value());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
