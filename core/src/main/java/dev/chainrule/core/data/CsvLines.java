@@ -116,7 +116,7 @@ final class CsvLines implements AutoCloseable {
             while (i < limit) {
                 long specials = i + Long.BYTES <= limit ? specialBytes((long) LONGS.get(buffer, i)) : ALL_BYTES;
                 int wordEnd = Math.min(i + Long.BYTES, limit);
-                for (; specials != 0 && i < wordEnd; specials &= specials - 1) {
+                for (; specials != 0; specials &= specials - 1) {
                     int at = i + (Long.numberOfTrailingZeros(specials) >>> 3);
                     if (at >= wordEnd) {
                         break;
@@ -147,7 +147,7 @@ final class CsvLines implements AutoCloseable {
             }
             linesRead++;
             int end = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
-            row.add(cellStart, Math.max(cellStart, end));
+            row.add(cellStart, end);
             position = Math.min(i + 1, limit);
             return true;
         }
