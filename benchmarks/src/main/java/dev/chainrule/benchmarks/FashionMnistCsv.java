@@ -1,0 +1,52 @@
+package dev.chainrule.benchmarks;
+
+import dev.chainrule.core.data.CsvSource;
+import dev.chainrule.core.training.Dataset;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Fashion-MNIST as the streaming benchmarks read it: one line per image, its 784 pixels as integers 0 to 255 and then
+ * the label, no header; streamed back as pixels scaled to [0, 1] and one-hot targets.
+ */
+final class FashionMnistCsv {
+
+    private FashionMnistCsv() {
+    }
+
+    /** Writes {@code images} (pixels in [0, 1], one-hot targets) to {@code csv}. */
+    static void write(Dataset images, Path csv) throws IOException {
+        double[] pixels = new double[SeedNetwork.INPUTS];
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            for (int r = 0; r < images.size(); r++) {
+                images.copyFeatureRows(r, pixels);
+                StringBuilder line = new StringBuilder(4 * SeedNetwork.INPUTS);
+                for (double pixel : pixels) {
+                    line.append(Math.round(pixel * 255)).append(',');
+                }
+                double[] target = images.targetRow(r);
+                int label = 0;
+                for (int c = 1; c < target.length; c++) {
+                    label = target[c] > target[label] ? c : label;
+                }
+                out.append(line).append(Integer.toString(label)).append('\n');
+            }
+        }
+    }
+
+    /** {@code csv} streamed: pixels divided by 255, the label one-hot. */
+    static CsvSource source(Path csv) {
+        return new CsvSource(csv, false, SeedNetwork.INPUTS, SeedNetwork.CLASSES, (row, x, xAt, y, yAt) -> {
+            for (int c = 0; c < SeedNetwork.INPUTS; c++) {
+                x[xAt + c] = row.number(c) / 255.0;
+            }
+            Arrays.fill(y, yAt, yAt + SeedNetwork.CLASSES, 0);
+            y[yAt + (int) row.number(SeedNetwork.INPUTS)] = 1;
+            return true;
+        });
+    }
+}
