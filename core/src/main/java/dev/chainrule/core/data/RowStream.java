@@ -23,7 +23,7 @@ final class RowStream implements BatchStream {
     /** About how many rows a chunk of batches holds (at least one batch). */
     static final int CHUNK_ROWS = 256;
     /** About how many rows the pool of chunks holds (at least two chunks). */
-    static final int ROWS_AHEAD = 2048;
+    static final int ROWS_AHEAD = 1024;
 
     /**
      * Batches handed over together, each in arrays of its own.
@@ -68,7 +68,10 @@ final class RowStream implements BatchStream {
         return Math.max(1, CHUNK_ROWS / batchSize);
     }
 
-    /** The chunks whose arrays a pass keeps: about {@value #ROWS_AHEAD} rows, at least 2 and at most 8. */
+    /**
+     * The chunks whose arrays a pass keeps: about {@value #ROWS_AHEAD} rows, at least 2 and at most 8. Some ten batches
+     * of the seed network are enough to cover a pause of the thread, and fewer arrays stay warmer in the cache.
+     */
     static int pool(int batchSize) {
         return Math.max(2, Math.min(8, ROWS_AHEAD / (chunkBatches(batchSize) * batchSize)));
     }

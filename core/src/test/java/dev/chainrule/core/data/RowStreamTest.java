@@ -130,13 +130,13 @@ class RowStreamTest {
     }
 
     @Test
-    void chunksHoldAboutTwoHundredRowsAndThePoolAboutTwoThousandAndAtLeastTwoChunks() {
+    void chunksHoldAboutTwoHundredRowsAndThePoolAboutAThousandAndAtLeastTwoChunks() {
         assertEquals(256, RowStream.chunkBatches(1));
         assertEquals(2, RowStream.chunkBatches(128));
         assertEquals(1, RowStream.chunkBatches(300));
-        assertEquals(8, RowStream.pool(1));
-        assertEquals(8, RowStream.pool(128));
-        assertEquals(6, RowStream.pool(300));
+        assertEquals(4, RowStream.pool(1));
+        assertEquals(4, RowStream.pool(128));
+        assertEquals(3, RowStream.pool(300));
         assertEquals(2, RowStream.pool(1024));
         assertEquals(2, RowStream.pool(100_000));
     }
