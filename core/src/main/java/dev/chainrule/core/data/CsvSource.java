@@ -88,19 +88,37 @@ public final class CsvSource implements BatchSource {
             isTarget[column] = true;
         }
         int[] targets = targetColumns.clone();
-        int[] features = java.util.stream.IntStream.range(0, width).filter(c -> !isTarget[c]).toArray();
-        if (features.length == 0 || targets.length == 0) {
+        int featureCount = width - (int) Arrays.stream(targets).distinct().count();
+        if (featureCount == 0 || targets.length == 0) {
             throw new IllegalArgumentException(file.getFileName() + " needs at least one feature and one target column");
         }
-        return new CsvSource(file, header, features.length, targets.length, (row, x, xAt, y, yAt) -> {
-            for (int f = 0; f < features.length; f++) {
-                x[xAt + f] = row.number(features[f]);
+        int[] runs = featureRuns(isTarget);
+        return new CsvSource(file, header, featureCount, targets.length, (row, x, xAt, y, yAt) -> {
+            for (int r = 0, f = 0; r < runs.length; r += 2) {
+                row.numbers(runs[r], runs[r + 1], x, xAt + f);
+                f += runs[r + 1];
             }
             for (int t = 0; t < targets.length; t++) {
                 y[yAt + t] = row.number(targets[t]);
             }
             return true;
         });
+    }
+
+    /** The runs of columns that are no target: first column and length, one pair after another. */
+    private static int[] featureRuns(boolean[] isTarget) {
+        int[] runs = new int[isTarget.length + 1];
+        int count = 0;
+        for (int c = 0; c < isTarget.length; c++) {
+            if (!isTarget[c] && (c == 0 || isTarget[c - 1])) {
+                runs[count] = c;
+                count += 2;
+            }
+            if (!isTarget[c]) {
+                runs[count - 1]++;
+            }
+        }
+        return Arrays.copyOf(runs, count);
     }
 
     /** This source with a shuffle buffer of {@code rows} rows. */

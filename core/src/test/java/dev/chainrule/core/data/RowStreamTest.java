@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.chainrule.core.tensor.Tensor;
-import dev.chainrule.core.tensor.TensorBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,19 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RowStreamTest {
 
     private static final int FEATURES = 3;
-    private static final TensorBackend BACKEND = mock(TensorBackend.class, withSettings().stubOnly());
-    private static final Tensor X = mock(Tensor.class, withSettings().stubOnly());
-    private static final Tensor Y = mock(Tensor.class, withSettings().stubOnly());
-    private static final double[][] WRITTEN = new double[1][];
-
-    static {
-        when(X.backend()).thenReturn(BACKEND);
-        when(Y.backend()).thenReturn(BACKEND);
-        when(BACKEND.assign(any(double[].class), eq(X))).thenAnswer(call -> {
-            WRITTEN[0] = ((double[]) call.getArgument(0)).clone();
-            return X;
-        });
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7, 64, 100, 2048, 5000})
@@ -164,10 +144,8 @@ class RowStreamTest {
         return firsts;
     }
 
-    /** The features that {@code batch} writes into a tensor (a copy). */
     private static double[] features(Batch batch) {
-        batch.writeTo(X, Y);
-        return WRITTEN[0];
+        return BatchContents.features(batch);
     }
 
     /** Row {@code i}: features {@code i, i + 0.25, i + 0.5}, target {@code 2i}; fails at row {@code failAt}. */
