@@ -158,9 +158,16 @@ public final class CsvRow {
     public void numbers(int column, int count, double[] into, int at) {
         Objects.checkFromIndexSize(column, count, size);
         Objects.checkFromIndexSize(at, count, into.length);
+        System.arraycopy(values, column, into, at, count);
+        // a cell not read yet holds a negative value: one pass over the sign bits says whether there is any
+        long signs = 0;
         for (int c = 0; c < count; c++) {
-            double read = values[column + c];
-            into[at + c] = read >= 0 ? read : number(column + c);
+            signs |= Double.doubleToRawLongBits(values[column + c]);
+        }
+        if (signs < 0) {
+            for (int c = 0; c < count; c++) {
+                into[at + c] = number(column + c);
+            }
         }
     }
 
