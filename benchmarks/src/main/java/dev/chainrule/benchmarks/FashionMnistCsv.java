@@ -15,6 +15,8 @@ import java.util.Arrays;
  */
 final class FashionMnistCsv {
 
+    private static final double PIXEL_SCALE = 1.0 / 255;
+
     private FashionMnistCsv() {
     }
 
@@ -38,11 +40,15 @@ final class FashionMnistCsv {
         }
     }
 
-    /** {@code csv} streamed: pixels divided by 255, the label one-hot. */
+    /**
+     * {@code csv} streamed: pixels scaled by {@code 1 / 255.0}, exactly as the in-memory set widens its bytes
+     * ({@code Dataset.ofUnsignedBytes}), so that both give the same rows; the label one-hot.
+     */
     static CsvSource source(Path csv) {
         return new CsvSource(csv, false, SeedNetwork.INPUTS, SeedNetwork.CLASSES, (row, x, xAt, y, yAt) -> {
-            for (int c = 0; c < SeedNetwork.INPUTS; c++) {
-                x[xAt + c] = row.number(c) / 255.0;
+            row.numbers(0, SeedNetwork.INPUTS, x, xAt);
+            for (int c = xAt; c < xAt + SeedNetwork.INPUTS; c++) {
+                x[c] *= PIXEL_SCALE;
             }
             Arrays.fill(y, yAt, yAt + SeedNetwork.CLASSES, 0);
             y[yAt + (int) row.number(SeedNetwork.INPUTS)] = 1;
