@@ -10,12 +10,13 @@ import java.util.function.Consumer;
 
 /**
  * A CSV file streamed batch by batch, never held whole: every pass reads the file from the start on a read-ahead
- * thread (lines without quotes split at their commas straight from the bytes, the rest from the first quoted line on
- * by Jackson's CSV parser), shuffled through a bounded {@link ShuffleBuffer} of
- * {@value #DEFAULT_SHUFFLE_BUFFER} rows unless told otherwise, when the pass shuffles. Memory is the buffer plus a few
- * chunks of parsed rows, whatever the file's size. A {@link RowParser} turns each line's cells into features and
- * targets ({@link #numeric} for all-number files); a bad cell is an error naming the file, line and column. A first
- * line without any number is a header and skipped ({@link #hasHeader}).
+ * thread (lines without quotes split at their commas straight from the bytes, cells of up to eight digits read as
+ * numbers on the way, the rest from the first quoted line on by Jackson's CSV parser), shuffled through a bounded
+ * {@link ShuffleBuffer} of {@value #DEFAULT_SHUFFLE_BUFFER} rows unless told otherwise, when the pass shuffles, and
+ * gathered into whole batches on that thread. Memory is the buffer plus about a thousand rows of batches, whatever the
+ * file's size. A {@link RowParser} turns each line's cells into features and targets ({@link #numeric} for all-number
+ * files; {@link CsvRow#numbers} reads a run of columns at once); a bad cell is an error naming the file, line and
+ * column. A first line without any number is a header and skipped ({@link #hasHeader}).
  *
  * <p>Replayable: the same pass (epoch and generator) gives the same batches, so a checkpoint resumes by reading the
  * file again to its position.
