@@ -10,8 +10,6 @@ import dev.chainrule.core.tensor.DType;
 import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
-import dev.chainrule.core.training.Dataset;
-import dev.chainrule.examples.data.FashionMnist;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -42,12 +40,8 @@ final class CsvReaderThroughput {
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        Dataset images = FashionMnist.compact(FashionMnist.DEFAULT_DIRECTORY, true, rows);
-        Path csv = Files.createTempFile("fashion-mnist", ".csv");
+        Path csv = FashionMnistCsv.temporary(rows).csv();
         try {
-            FashionMnistCsv.write(images, csv);
-            System.out.printf(Locale.ROOT, "%s: %d rows, CSV of %.1f MB%n", Machine.current().describe(),
-                    images.size(), Files.size(csv) / 1e6);
             TensorBackend backend = Chainrule.create("plain").backend();
             CsvSource source = FashionMnistCsv.source(csv);
             double[] parsed = new double[rounds];

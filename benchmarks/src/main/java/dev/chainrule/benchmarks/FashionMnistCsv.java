@@ -2,12 +2,14 @@ package dev.chainrule.benchmarks;
 
 import dev.chainrule.core.data.CsvSource;
 import dev.chainrule.core.training.Dataset;
+import dev.chainrule.examples.data.FashionMnist;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Fashion-MNIST as the streaming benchmarks read it: one line per image, its 784 pixels as integers 0 to 255 and then
@@ -18,6 +20,30 @@ final class FashionMnistCsv {
     private static final double PIXEL_SCALE = 1.0 / 255;
 
     private FashionMnistCsv() {
+    }
+
+    /**
+     * The first training images and the temporary CSV file they are written to, which the caller deletes.
+     *
+     * @param images the images, pixels in [0, 1], one-hot targets
+     * @param csv    the file
+     */
+    record Written(Dataset images, Path csv) {
+    }
+
+    /** Writes the first {@code rows} training images to a temporary file and prints the machine and the file's size. */
+    static Written temporary(int rows) throws IOException {
+        Dataset images = FashionMnist.compact(FashionMnist.DEFAULT_DIRECTORY, true, rows);
+        Path csv = Files.createTempFile("fashion-mnist", ".csv");
+        try {
+            write(images, csv);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(csv);
+            throw e;
+        }
+        System.out.printf(Locale.ROOT, "%s: %d rows, CSV of %.1f MB%n", Machine.current().describe(), images.size(),
+                Files.size(csv) / 1e6);
+        return new Written(images, csv);
     }
 
     /** Writes {@code images} (pixels in [0, 1], one-hot targets) to {@code csv}. */

@@ -8,7 +8,6 @@ import dev.chainrule.core.training.DatasetSource;
 import dev.chainrule.core.training.EpochResult;
 import dev.chainrule.core.training.TrainingConfig;
 import dev.chainrule.core.training.TrainingSession;
-import dev.chainrule.examples.data.FashionMnist;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -38,12 +37,10 @@ final class StreamingThroughput {
         String backend = args.length > 0 ? args[0] : "plain";
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Dataset images = FashionMnist.compact(FashionMnist.DEFAULT_DIRECTORY, true, rows);
-        Path csv = Files.createTempFile("fashion-mnist", ".csv");
+        FashionMnistCsv.Written written = FashionMnistCsv.temporary(rows);
+        Dataset images = written.images();
+        Path csv = written.csv();
         try {
-            FashionMnistCsv.write(images, csv);
-            System.out.printf(Locale.ROOT, "%s: %d rows, CSV of %.1f MB%n", Machine.current().describe(),
-                    images.size(), Files.size(csv) / 1e6);
             Chainrule chainrule = Chainrule.create(backend);
             double[] memory = new double[rounds];
             double[] streamed = new double[rounds];
