@@ -6,9 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -22,7 +19,8 @@ import java.util.Arrays;
  *
  * <p>Two readers share the work. Lines without a quote, all of them in a typical numeric file, are split at their
  * commas straight from the file's bytes: RFC 4180 lets an unquoted field hold no comma, quote or line break, so that
- * is all there is to such a line, and no object is made per cell. At the first line that holds a quote (or a carriage
+ * is all there is to such a line ({@link LineSplitter}, which also reads the cells that are small integers), and no
+ * object is made per cell. At the first line that holds a quote (or a carriage
  * return other than the one before its line feed), the rest of the file, from that line's first byte, goes to
  * Jackson's CSV parser, which reads quoted cells (commas, doubled quotes and line breaks inside) as the standard says;
  * malformed text there, such as an unclosed quote, is an {@link IllegalArgumentException} naming the file and line.
@@ -34,13 +32,6 @@ final class CsvLines implements AutoCloseable {
 
     private static final CsvFactory FACTORY = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
     private static final int CHUNK = 1 << 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long ALL_BYTES = 0x8080808080808080L;
-    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
-    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
-    private static final long QUOTES = 0x2222222222222222L;
 
     private final Path file;
     private final CsvRow row;
@@ -54,6 +45,7 @@ final class CsvLines implements AutoCloseable {
     private CsvParser quoted;
     private long quotedLinesBefore;
     private int width = -1;
+    private int lastLength;
 
     /**
      * The lines of {@code file}.
@@ -93,11 +85,7 @@ final class CsvLines implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Splits the next line at its commas in one pass over its bytes, eight at a time: a word's commas, line feeds,
-     * carriage returns and quotes are found together and visited in order. A line that runs past the buffer is read
-     * again from its start once more bytes are in.
-     */
+    /** Reads the next line from the bytes; at a line that needs the standard's quoting rules, hands over to Jackson. */
     private boolean nextPlainLine() throws IOException {
         while (true) {
             if (position == limit) {
@@ -107,48 +95,22 @@ final class CsvLines implements AutoCloseable {
                 fill();
                 continue;
             }
-            int start = position;
-            row.start(linesRead + 1, buffer);
-            int cellStart = start;
-            int i = start;
-            boolean complete = false;
-            scan:
-            while (i < limit) {
-                long specials = i + Long.BYTES <= limit ? specialBytes((long) LONGS.get(buffer, i)) : ALL_BYTES;
-                int wordEnd = Math.min(i + Long.BYTES, limit);
-                for (; specials != 0; specials &= specials - 1) {
-                    int at = i + (Long.numberOfTrailingZeros(specials) >>> 3);
-                    if (at >= wordEnd) {
-                        break;
-                    }
-                    byte b = buffer[at];
-                    if (b == ',') {
-                        row.add(cellStart, at);
-                        cellStart = at + 1;
-                    } else if (b == '\n') {
-                        i = at;
-                        complete = true;
-                        break scan;
-                    } else if (b == '"' || b == '\r') {
-                        boolean lineFeedFollows = at + 1 < limit && buffer[at + 1] == '\n';
-                        boolean unknownYet = at + 1 == limit && !endOfFile;
-                        if (b == '\r' && (lineFeedFollows || unknownYet)) {
-                            continue;
-                        }
-                        handOverToJackson(start, linesRead + 1);
-                        return nextQuotedLine();
-                    }
-                }
-                i = wordEnd;
+            if (limit - position <= lastLength && !endOfFile) {
+                fill();
             }
-            if (!complete && !endOfFile) {
+            row.start(linesRead + 1, buffer, position);
+            int end = LineSplitter.split(buffer, position, limit, endOfFile, row);
+            if (end == LineSplitter.HAND_OVER) {
+                handOverToJackson(position, linesRead + 1);
+                return nextQuotedLine();
+            }
+            if (end == LineSplitter.INCOMPLETE) {
                 fill();
                 continue;
             }
             linesRead++;
-            int end = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
-            row.add(cellStart, end);
-            position = Math.min(i + 1, limit);
+            lastLength = end + 1 - position;
+            position = Math.min(end + 1, limit);
             return true;
         }
     }
@@ -187,19 +149,6 @@ final class CsvLines implements AutoCloseable {
                     : quotedLinesBefore + e.getLocation().getLineNr();
             throw new IllegalArgumentException(row.file() + ", line " + line + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    /**
-     * A mask with the high bit of each byte of {@code word} set where that byte is a comma, line feed, carriage return
-     * or quote (exactly: the zero-byte test without the borrow that makes the shorter one overreport).
-     */
-    private static long specialBytes(long word) {
-        return zeroBytes(word ^ COMMAS) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ CARRIAGE_RETURNS)
-                | zeroBytes(word ^ QUOTES);
-    }
-
-    private static long zeroBytes(long word) {
-        return ~(((word & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | word | LOW_SEVEN_BITS);
     }
 
     /** Keeps the unread bytes, moved to the buffer's start, and reads more after them (growing it for a long line). */

@@ -10,10 +10,16 @@ import java.util.Objects;
  */
 public final class CsvRow {
 
+    /** A cell's number not read yet: any negative value. */
+    static final double NOT_READ = -1;
+
     private final String file;
     private long line;
     private byte[] text = new byte[0];
-    private int[] bounds = new int[32];
+    private int first;
+    private int[] ends = new int[64];
+    /** Each cell's number when read on {@link #add}, else {@link #NOT_READ}. */
+    private double[] values = new double[64];
     private int size;
     private byte[] own = new byte[256];
     private int ownLength;
@@ -22,39 +28,74 @@ public final class CsvRow {
         this.file = file;
     }
 
-    /** Starts line {@code lineNumber}, whose cells lie in {@code bytes} (UTF-8), given by {@link #add}. */
-    void start(long lineNumber, byte[] bytes) {
+    /**
+     * Starts line {@code lineNumber}, whose first cell begins at {@code bytes[first]} (UTF-8); each further cell begins
+     * one byte (its comma) after the end of the cell before it. The cells are given by {@link #add} or written into
+     * {@link #ends()} and {@link #values()}.
+     */
+    void start(long lineNumber, byte[] bytes, int first) {
         this.line = lineNumber;
         this.text = bytes;
+        this.first = first;
         this.size = 0;
     }
 
     /** Starts line {@code lineNumber}, whose cells are given as text by {@link #add(String)}. */
     void start(long lineNumber) {
-        start(lineNumber, own);
+        start(lineNumber, own, 0);
         ownLength = 0;
     }
 
-    /** Appends the next cell: the bytes {@code [from, to)} of the line's bytes. */
-    void add(int from, int to) {
-        if (2 * size == bounds.length) {
-            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
-        }
-        bounds[2 * size] = from;
-        bounds[2 * size + 1] = to;
+    /**
+     * Appends the next cell, which ends before {@code text[to]}. A cell of one to eight digits is read as its number
+     * now, while its bytes are at hand ({@link DecimalText#unsignedInteger}); any other when asked.
+     */
+    void add(int to) {
+        reserve(1);
+        int from = start(size);
+        ends[size] = to;
+        values[size] = DecimalText.unsignedInteger(text, from, to);
         size++;
+    }
+
+    /** Makes room for {@code cells} more cells in {@link #ends()} and {@link #values()}. */
+    void reserve(int cells) {
+        if (size + cells > ends.length) {
+            int length = Math.max(2 * ends.length, size + cells);
+            ends = Arrays.copyOf(ends, length);
+            values = Arrays.copyOf(values, length);
+        }
+    }
+
+    /**
+     * Where each cell ends (the index of the byte after it), for a splitter to write from index {@link #size()} on,
+     * within what {@link #reserve} made room for, then to call {@link #size(int)}.
+     */
+    int[] ends() {
+        return ends;
+    }
+
+    /** Each cell's number as the splitter read it, exactly what {@code Double.parseDouble} gives, or {@link #NOT_READ}. */
+    double[] values() {
+        return values;
+    }
+
+    /** Sets the number of cells, after a splitter has written them. */
+    void size(int cells) {
+        size = cells;
     }
 
     /** Appends the next cell as text, after {@link #start(long)}. */
     void add(String cell) {
         byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
-        if (ownLength + bytes.length > own.length) {
-            own = Arrays.copyOf(own, Math.max(2 * own.length, ownLength + bytes.length));
+        if (ownLength + bytes.length + 1 > own.length) {
+            own = Arrays.copyOf(own, Math.max(2 * own.length, ownLength + bytes.length + 1));
             text = own;
         }
         System.arraycopy(bytes, 0, own, ownLength, bytes.length);
-        add(ownLength, ownLength + bytes.length);
         ownLength += bytes.length;
+        add(ownLength);
+        own[ownLength++] = ',';
     }
 
     /** Whether the line is blank: one cell of nothing but spaces. */
@@ -93,9 +134,12 @@ public final class CsvRow {
 
     /** Cell {@code column} (0-based) as a finite number; anything else is an error naming file, line and column. */
     public double number(int column) {
+        double read = values[Objects.checkIndex(column, size)];
+        if (read >= 0) {
+            return read;
+        }
         try {
-            int at = 2 * Objects.checkIndex(column, size);
-            double value = DecimalText.parse(text, bounds[at], bounds[at + 1]);
+            double value = DecimalText.parse(text, start(column), ends[column]);
             if (Double.isFinite(value)) {
                 return value;
             }
@@ -103,6 +147,28 @@ public final class CsvRow {
             // reported below
         }
         throw error(column, "'" + raw(column) + "' is not a finite number");
+    }
+
+    /**
+     * Cells {@code column .. column + count - 1} (0-based) as finite numbers, written into {@code into[at ..]}
+     * (modified): what {@link #number} gives for each, at less cost a cell for a run of columns.
+     *
+     * @throws IllegalArgumentException naming file, line and column for a cell that is no finite number
+     */
+    public void numbers(int column, int count, double[] into, int at) {
+        Objects.checkFromIndexSize(column, count, size);
+        Objects.checkFromIndexSize(at, count, into.length);
+        System.arraycopy(values, column, into, at, count);
+        // a cell not read yet holds a negative value: one pass over the sign bits says whether there is any
+        long signs = 0;
+        for (int c = 0; c < count; c++) {
+            signs |= Double.doubleToRawLongBits(values[column + c]);
+        }
+        if (signs < 0) {
+            for (int c = 0; c < count; c++) {
+                into[at + c] = number(column + c);
+            }
+        }
     }
 
     /** An error about cell {@code column} (0-based) of this line. */
@@ -116,7 +182,11 @@ public final class CsvRow {
     }
 
     private String raw(int column) {
-        int at = 2 * Objects.checkIndex(column, size);
-        return new String(text, bounds[at], bounds[at + 1] - bounds[at], StandardCharsets.UTF_8);
+        int from = start(Objects.checkIndex(column, size));
+        return new String(text, from, ends[column] - from, StandardCharsets.UTF_8);
+    }
+
+    private int start(int column) {
+        return column == 0 ? first : ends[column - 1] + 1;
     }
 }

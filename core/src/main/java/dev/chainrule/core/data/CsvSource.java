@@ -10,12 +10,13 @@ import java.util.function.Consumer;
 
 /**
  * A CSV file streamed batch by batch, never held whole: every pass reads the file from the start on a read-ahead
- * thread (lines without quotes split at their commas straight from the bytes, the rest from the first quoted line on
- * by Jackson's CSV parser), shuffled through a bounded {@link ShuffleBuffer} of
- * {@value #DEFAULT_SHUFFLE_BUFFER} rows unless told otherwise, when the pass shuffles. Memory is the buffer plus a few
- * chunks of parsed rows, whatever the file's size. A {@link RowParser} turns each line's cells into features and
- * targets ({@link #numeric} for all-number files); a bad cell is an error naming the file, line and column. A first
- * line without any number is a header and skipped ({@link #hasHeader}).
+ * thread (lines without quotes split at their commas straight from the bytes, cells of up to eight digits read as
+ * numbers on the way, the rest from the first quoted line on by Jackson's CSV parser), shuffled through a bounded
+ * {@link ShuffleBuffer} of {@value #DEFAULT_SHUFFLE_BUFFER} rows unless told otherwise, when the pass shuffles, and
+ * gathered into whole batches on that thread. Memory is the buffer plus about a thousand rows of batches, whatever the
+ * file's size. A {@link RowParser} turns each line's cells into features and targets ({@link #numeric} for all-number
+ * files; {@link CsvRow#numbers} reads a run of columns at once); a bad cell is an error naming the file, line and
+ * column. A first line without any number is a header and skipped ({@link #hasHeader}).
  *
  * <p>Replayable: the same pass (epoch and generator) gives the same batches, so a checkpoint resumes by reading the
  * file again to its position.
@@ -88,19 +89,37 @@ public final class CsvSource implements BatchSource {
             isTarget[column] = true;
         }
         int[] targets = targetColumns.clone();
-        int[] features = java.util.stream.IntStream.range(0, width).filter(c -> !isTarget[c]).toArray();
-        if (features.length == 0 || targets.length == 0) {
+        int featureCount = width - (int) Arrays.stream(targets).distinct().count();
+        if (featureCount == 0 || targets.length == 0) {
             throw new IllegalArgumentException(file.getFileName() + " needs at least one feature and one target column");
         }
-        return new CsvSource(file, header, features.length, targets.length, (row, x, xAt, y, yAt) -> {
-            for (int f = 0; f < features.length; f++) {
-                x[xAt + f] = row.number(features[f]);
+        int[] runs = featureRuns(isTarget);
+        return new CsvSource(file, header, featureCount, targets.length, (row, x, xAt, y, yAt) -> {
+            for (int r = 0, f = 0; r < runs.length; r += 2) {
+                row.numbers(runs[r], runs[r + 1], x, xAt + f);
+                f += runs[r + 1];
             }
             for (int t = 0; t < targets.length; t++) {
                 y[yAt + t] = row.number(targets[t]);
             }
             return true;
         });
+    }
+
+    /** The runs of columns that are no target: first column and length, one pair after another. */
+    private static int[] featureRuns(boolean[] isTarget) {
+        int[] runs = new int[isTarget.length + 1];
+        int count = 0;
+        for (int c = 0; c < isTarget.length; c++) {
+            if (!isTarget[c] && (c == 0 || isTarget[c - 1])) {
+                runs[count] = c;
+                count += 2;
+            }
+            if (!isTarget[c]) {
+                runs[count - 1]++;
+            }
+        }
+        return Arrays.copyOf(runs, count);
     }
 
     /** This source with a shuffle buffer of {@code rows} rows. */

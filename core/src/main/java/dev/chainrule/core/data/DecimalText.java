@@ -91,6 +91,18 @@ final class DecimalText {
     }
 
     /**
+     * The number that the UTF-8 bytes {@code text[from .. to)} spell when they are one to eight ASCII digits and
+     * nothing else (no sign, point or space), read eight bytes at a time; else -1, also when fewer than eight bytes
+     * follow {@code from} in the array. Such a number is below 10^8, so the {@code double} is exact, as
+     * {@code Double.parseDouble} gives it.
+     */
+    static double unsignedInteger(byte[] text, int from, int to) {
+        int length = to - from;
+        return length > 0 && length <= Long.BYTES && from + Long.BYTES <= text.length
+                ? eightDigits((long) LONGS.get(text, from), length) : -1;
+    }
+
+    /**
      * The integer that the first {@code length} bytes (1 to 8, first in the lowest byte) of {@code word} spell when
      * they all are ASCII digits, else -1: the digits checked and combined eight at a time, in pairs, fours and then
      * the eight.
@@ -103,10 +115,24 @@ final class DecimalText {
         if (highNibbles != threes || lowNibbleOverflows != threes) {
             return -1;
         }
-        long digits = ((word & mask) - threes) << (Byte.SIZE * (Long.BYTES - length));
-        digits = (digits * 10 + (digits >>> 8)) & 0x00FF00FF00FF00FFL;
-        digits = (digits * 100 + (digits >>> 16)) & 0x0000FFFF0000FFFFL;
-        return (digits * 10000 + (digits >>> 32)) & 0xFFFFFFFFL;
+        return digitsValue(word - threes, length);
+    }
+
+    /**
+     * The integer that {@code length} (1 to 8) decimal digits spell, given as their values (0 to 9) in the low
+     * {@code length} bytes of {@code digits}, the first digit lowest; the higher bytes are ignored. The digits are
+     * shifted to the top, below them zeros that count as leading zeros, and combined in pairs, fours and the eight.
+     */
+    static long digitsValue(long digits, int length) {
+        if (length <= 4) {
+            long four = digits << (Byte.SIZE * (Long.BYTES - length)) >>> 32;
+            four = (four * 10 + (four >>> 8)) & 0x00FF00FFL;
+            return (four * 100 + (four >>> 16)) & 0xFFFFL;
+        }
+        long value = digits << (Byte.SIZE * (Long.BYTES - length));
+        value = (value * 10 + (value >>> 8)) & 0x00FF00FF00FF00FFL;
+        value = (value * 100 + (value >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (value * 10000 + (value >>> 32)) & 0xFFFFFFFFL;
     }
 
     /** What {@code String.trim} removes: code points up to the space; never part of a multi-byte UTF-8 sequence. */

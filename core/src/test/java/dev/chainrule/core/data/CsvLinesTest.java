@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,84 @@ class CsvLinesTest {
             assertEquals("lines.csv, line 2, column 2: 'x4' is not a finite number", error.getMessage());
             assertThrows(IndexOutOfBoundsException.class, () -> lines.row().number(2));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n", ""})
+    void everyKindOfNumberReadsAsDoubleParseDoubleReadsIt(String lastEnd) throws IOException {
+        List<String> lines = List.of("0,00,007,255,12345678,123456789,99999999999999999999",
+                "-0,+0,-12,+12,1.5,-.5,5.",
+                "1e3,1E-3,-2.5e+2,0.30000000000000004,4.9e-324,1.7976931348623157e308,9007199254740993",
+                " 1, 2 ,\t3,4\t, +5 ,-6 ,007.50");
+        for (String end : new String[] {"\n", "\r\n"}) {
+            Path csv = write(String.join(end, lines) + lastEnd);
+            try (CsvLines reader = new CsvLines(csv, false)) {
+                for (String line : lines) {
+                    assertTrue(reader.next(), line);
+                    String[] cells = line.split(",", -1);
+                    for (int c = 0; c < cells.length; c++) {
+                        assertSameNumber(cells[c], reader.row().number(c));
+                    }
+                }
+                assertTrue(!reader.next());
+            }
+        }
+    }
+
+    @Test
+    void manyLinesAcrossTheReadBufferAndAQuoteMidFileReadLikeTheirText() throws IOException {
+        SplittableRandom random = new SplittableRandom(13);
+        List<String[]> expected = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int width = 40;
+        for (int line = 0; line < 4000; line++) {
+            String[] cells = new String[width];
+            for (int c = 0; c < width; c++) {
+                int kind = random.nextInt(10);
+                cells[c] = kind < 6 ? Integer.toString(random.nextInt(kind < 3 ? 256 : 1 << 30))
+                        : kind < 8 ? Double.toString(random.nextGaussian()) : "-" + random.nextInt(1000);
+            }
+            boolean quoted = line == 3000;
+            text.append(quoted ? "\"" + cells[0] + "\"" : cells[0]);
+            for (int c = 1; c < width; c++) {
+                text.append(',').append(cells[c]);
+            }
+            text.append(line % 7 == 0 ? "\r\n" : "\n");
+            expected.add(cells);
+        }
+        Path csv = write(text.toString());
+        assertTrue(Files.size(csv) > 5 * (1 << 16), "the file spans several reads");
+        try (CsvLines reader = new CsvLines(csv, false)) {
+            for (int line = 0; line < expected.size(); line++) {
+                assertTrue(reader.next());
+                assertEquals(line + 1, reader.row().line());
+                String[] cells = expected.get(line);
+                for (int c = 0; c < width; c++) {
+                    assertSameNumber(cells[c], reader.row().number(c));
+                    assertEquals(cells[c], reader.row().cell(c));
+                }
+            }
+            assertTrue(!reader.next());
+        }
+    }
+
+    @Test
+    void anEmptyFieldIsAnErrorNamingItsLineAndColumnInEitherReader() throws IOException {
+        for (String text : new String[] {"1,2,3\n4,,6\n", "\"1\",2,3\n4,,6\n"}) {
+            try (CsvLines lines = new CsvLines(write(text), false)) {
+                lines.next();
+                lines.next();
+                IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                        () -> lines.row().number(1));
+                assertEquals("lines.csv, line 2, column 2: '' is not a finite number", error.getMessage());
+                assertEquals(6, lines.row().number(2));
+            }
+        }
+    }
+
+    private static void assertSameNumber(String cell, double actual) {
+        double expected = Double.parseDouble(cell.trim());
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), "'" + cell + "'");
     }
 
     private Path write(String text) throws IOException {

@@ -68,6 +68,49 @@ class DecimalTextTest {
         assertTrue(fast > 50_000, "the fast path read only " + fast + " of the numbers");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "9", "10", "255", "0255", "1000", "9999", "10000", "00000", "123456", "1234567",
+        "12345678", "99999999", "00000001"})
+    void oneToEightDigitsAreReadAsTheirIntegerWhereverTheyLie(String digits) {
+        for (String around : new String[] {"", ",", "77777777", "-x"}) {
+            byte[] bytes = (around + digits + around + "        ").getBytes(StandardCharsets.UTF_8);
+            int from = around.length();
+            assertEquals(Double.parseDouble(digits), DecimalText.unsignedInteger(bytes, from, from + digits.length()),
+                    digits + " within " + around);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-1", "+1", "1.0", " 1", "1 ", "1e2", "123456789", "12a4", "/", ":", "\u00ca5"})
+    void anythingButOneToEightDigitsIsNoUnsignedInteger(String text) {
+        byte[] bytes = (text + "        ").getBytes(StandardCharsets.UTF_8);
+        int length = text.getBytes(StandardCharsets.UTF_8).length;
+        assertEquals(-1, DecimalText.unsignedInteger(bytes, 0, length), text);
+    }
+
+    @Test
+    void digitsNearTheEndOfTheArrayAreLeftToTheGeneralReader() {
+        byte[] bytes = "x12".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-1, DecimalText.unsignedInteger(bytes, 1, 3));
+        assertEquals(12, DecimalText.parse(bytes, 1, 3));
+    }
+
+    @Test
+    void digitValuesOfEveryLengthCombineToTheirInteger() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 100_000; i++) {
+            int length = 1 + random.nextInt(8);
+            long digits = random.nextLong();
+            long expected = 0;
+            for (int d = 0; d < length; d++) {
+                long digit = random.nextInt(10);
+                digits = digits & ~(0xFFL << (8 * d)) | digit << (8 * d);
+                expected = expected * 10 + digit;
+            }
+            assertEquals(expected, DecimalText.digitsValue(digits, length), Long.toHexString(digits) + ", " + length);
+        }
+    }
+
     private static void assertSame(String text) {
         double expected = Double.parseDouble(text);
         for (String after : new String[] {"", "#", "77777777", "0.5,9"}) {
