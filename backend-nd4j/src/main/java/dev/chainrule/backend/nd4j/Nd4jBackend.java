@@ -42,6 +42,7 @@ public final class Nd4jBackend implements TensorBackend {
 
     private final Supplier<BackendAvailability> probe;
     private volatile BackendAvailability availability;
+    private final ThreadLocal<Staging> staging = ThreadLocal.withInitial(Staging::new);
 
     /** The backend on this JVM's ND4J. */
     public Nd4jBackend() {
@@ -221,6 +222,18 @@ public final class Nd4jBackend implements TensorBackend {
         TensorChecks.sameShape("addScaled", "out", a.shape(), out.shape());
         Nd4j.exec(new Axpy(array(b), array(a), array(out), roundTo(a.dtype(), alpha)));
         return out;
+    }
+
+    /** The fused form: one pass on the Java side over the five native buffers ({@link FusedAdam}). */
+    @Override
+    public void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
+            double stepSize, double epsilon, Tensor work) {
+        checkSame("adamStep", parameter, gradient, m, v, work);
+        for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
+            TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
+        }
+        FusedAdam.step((Nd4jTensor) parameter, (Nd4jTensor) gradient, (Nd4jTensor) m, (Nd4jTensor) v, beta1, beta2,
+                stepSize, epsilon, staging.get());
     }
 
     @Override

@@ -8,10 +8,12 @@ import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
-import org.nd4j.linalg.api.buffer.DataType;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.EnumMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseReduceOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -47,6 +49,8 @@ final class Nd4jTensor implements Tensor {
     private final EnumMap<ReduceOp, BaseReduceOp> reductions = new EnumMap<>(ReduceOp.class);
     private INDArray reduced;
     private ScratchTensors scratch;
+    private FloatBuffer floats;
+    private DoubleBuffer doubles;
 
     private Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape, INDArray array) {
         this.backend = backend;
@@ -68,6 +72,25 @@ final class Nd4jTensor implements Tensor {
     /** The ND4J array; operations read and write it in place. */
     INDArray array() {
         return array;
+    }
+
+    /**
+     * A view of a FLOAT32 tensor's native buffer, in row-major order, created once and kept: read and write it with
+     * the absolute (indexed) methods only, which leave the view's position alone.
+     */
+    FloatBuffer floats() {
+        if (floats == null) {
+            floats = array.data().asNioFloat();
+        }
+        return floats;
+    }
+
+    /** The same view of a FLOAT64 tensor's native buffer (see {@link #floats()}). */
+    DoubleBuffer doubles() {
+        if (doubles == null) {
+            doubles = array.data().asNioDouble();
+        }
+        return doubles;
     }
 
     /** A BOOL array of this shape for comparison results. */
