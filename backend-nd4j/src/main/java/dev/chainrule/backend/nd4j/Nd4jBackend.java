@@ -15,6 +15,7 @@ import dev.chainrule.core.tensor.UnaryOp;
 import dev.chainrule.core.tensor.Window2d;
 import dev.chainrule.core.tensor.WindowChecks;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -232,6 +233,10 @@ public final class Nd4jBackend implements TensorBackend {
         for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
             TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
         }
+        if (!((Nd4jTensor) parameter).viewable()) {
+            TensorBackend.super.adamStep(parameter, gradient, m, v, beta1, beta2, stepSize, epsilon, work);
+            return;
+        }
         FusedAdam.step((Nd4jTensor) parameter, (Nd4jTensor) gradient, (Nd4jTensor) m, (Nd4jTensor) v, beta1, beta2,
                 stepSize, epsilon, staging.get());
     }
@@ -270,10 +275,13 @@ public final class Nd4jBackend implements TensorBackend {
                     + "; the column counts must agree");
         }
         TensorChecks.rowIndices("gatherRows", rowIndices, offset, out.rows(), source.rows());
+        Nd4jTensor from = (Nd4jTensor) source;
         Nd4jTensor target = (Nd4jTensor) out;
-        int[] rows = target.rowIndices(out.rows());
-        System.arraycopy(rowIndices, offset, rows, 0, rows.length);
-        Nd4j.pullRows(array(source), target.array(), 1, rows);
+        if (from.viewable()) {
+            RowCopies.gather(from, rowIndices, offset, target);
+        } else {
+            Nd4j.pullRows(from.array(), target.array(), 1, Arrays.copyOfRange(rowIndices, offset, offset + out.rows()));
+        }
         return out;
     }
 

@@ -40,7 +40,6 @@ final class Nd4jTensor implements Tensor {
     private INDArray mask;
     private final INDArray[] work = new INDArray[2];
     private INDArray ones;
-    private int[] rowIndices;
     private final EnumMap<BinaryOp, ScalarOp> scalarOps = new EnumMap<>(BinaryOp.class);
     private INDArray scalar;
     private DynamicCustomOp maskToNumbers;
@@ -72,6 +71,14 @@ final class Nd4jTensor implements Tensor {
     /** The ND4J array; operations read and write it in place. */
     INDArray array() {
         return array;
+    }
+
+    /**
+     * Whether {@link #floats()} or {@link #doubles()} can view this tensor: an NIO buffer holds at most
+     * {@link Integer#MAX_VALUE} bytes.
+     */
+    boolean viewable() {
+        return (long) shape.size() * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES) <= Integer.MAX_VALUE;
     }
 
     /**
@@ -115,14 +122,6 @@ final class Nd4jTensor implements Tensor {
             ones = Nd4j.ones(array.dataType(), 1, length);
         }
         return ones;
-    }
-
-    /** An array of {@code length} row indices to fill, kept for the last length asked. */
-    int[] rowIndices(int length) {
-        if (rowIndices == null || rowIndices.length != length) {
-            rowIndices = new int[length];
-        }
-        return rowIndices;
     }
 
     /**
