@@ -180,13 +180,8 @@ public final class Nd4jBackend implements TensorBackend {
         TensorChecks.sameShape("matmul", "out", result, out.shape());
         TensorChecks.noAlias("matmul", out, a, b);
         int depth = transposeA ? a.rows() : a.columns();
-        SharedProduct product = Nd4jRuntime.product();
-        if (product.shares((long) result.rows() * result.columns() * depth)) {
-            product.multiply(array(a), transposeA, array(b), transposeB, array(out), result.rows(), result.columns(),
-                    depth);
-        } else {
-            Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
-        }
+        Nd4jRuntime.product().compute(array(a), transposeA, array(b), transposeB, array(out), result.rows(),
+                result.columns(), depth);
         return out;
     }
 

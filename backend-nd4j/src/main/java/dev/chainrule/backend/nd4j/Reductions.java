@@ -24,7 +24,7 @@ final class Reductions {
     static void along(ReduceOp op, ReduceAxis axis, INDArray x, Nd4jTensor result) {
         INDArray out = result.array();
         if (op == ReduceOp.SUM && axis == ReduceAxis.PER_COLUMN) {
-            Nd4j.gemm(result.ones(x.rows()), x, out, false, false, 1.0, 0.0);
+            Nd4jRuntime.product().compute(result.ones(x.rows()), false, x, false, out, 1, x.columns(), x.rows());
             return;
         }
         int dimension = axis == ReduceAxis.PER_ROW ? 1 : 0;
