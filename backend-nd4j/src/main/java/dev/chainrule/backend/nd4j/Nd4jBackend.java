@@ -198,7 +198,11 @@ public final class Nd4jBackend implements TensorBackend {
         checkSame("binary " + op, a, b, out);
         TensorChecks.broadcastable("binary " + op, a.shape(), b.shape());
         TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
-        BinaryKernels.apply(op, array(a), array(b), (Nd4jTensor) out);
+        if (JavaElementwise.covers(op) && a.shape().equals(b.shape()) && ((Nd4jTensor) a).viewable()) {
+            JavaElementwise.pairwise(op, (Nd4jTensor) a, (Nd4jTensor) b, (Nd4jTensor) out, staging.get());
+        } else {
+            BinaryKernels.apply(op, array(a), array(b), (Nd4jTensor) out);
+        }
         return out;
     }
 
@@ -206,7 +210,11 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor binary(BinaryOp op, Tensor a, double b, Tensor out) {
         checkSame("binary " + op, a, out);
         TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
-        BinaryKernels.apply(op, array(a), roundTo(a.dtype(), b), (Nd4jTensor) out);
+        if (JavaElementwise.covers(op) && ((Nd4jTensor) a).viewable()) {
+            JavaElementwise.scalar(op, (Nd4jTensor) a, roundTo(a.dtype(), b), (Nd4jTensor) out, staging.get());
+        } else {
+            BinaryKernels.apply(op, array(a), roundTo(a.dtype(), b), (Nd4jTensor) out);
+        }
         return out;
     }
 
@@ -252,13 +260,13 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
         checkSame("reduce " + op, x, out);
         TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
-        Reductions.along(op, axis, array(x), (Nd4jTensor) out);
+        Reductions.along(op, axis, (Nd4jTensor) x, (Nd4jTensor) out, staging.get());
         return out;
     }
 
     @Override
     public double reduceAll(ReduceOp op, Tensor x) {
-        return Reductions.all(op, own("reduceAll " + op, x));
+        return Reductions.all(op, own("reduceAll " + op, x), staging.get());
     }
 
     @Override
