@@ -189,7 +189,11 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor unary(UnaryOp op, Tensor x, Tensor out) {
         checkSame("unary " + op, x, out);
         TensorChecks.sameShape("unary " + op, "out", x.shape(), out.shape());
-        UnaryKernels.apply(op, array(x), (Nd4jTensor) out);
+        if (op == UnaryOp.TANH && x.dtype() == DType.FLOAT32 && ((Nd4jTensor) x).viewable()) {
+            FloatTanh.apply((Nd4jTensor) x, (Nd4jTensor) out, staging.get());
+        } else {
+            UnaryKernels.apply(op, array(x), (Nd4jTensor) out);
+        }
         return out;
     }
 
