@@ -119,7 +119,10 @@ public final class Nd4jBackend implements TensorBackend {
         return out;
     }
 
-    /** Writes the native buffer in place, through an NIO view of it: no native array for the slice. */
+    /**
+     * Writes the native buffer in place, through an NIO view of it: no native array for the slice; FLOAT32 values are
+     * rounded a window at a time and written by block copies.
+     */
     @Override
     public Tensor assignRows(double[] rowMajor, int firstRow, Tensor out) {
         INDArray array = own("assignRows", out).array();
@@ -128,9 +131,14 @@ public final class Nd4jBackend implements TensorBackend {
         if (array.dataType() == DataType.DOUBLE) {
             array.data().asNioDouble().put(from, rowMajor);
         } else {
-            FloatBuffer floats = array.data().asNioFloat();
-            for (int i = 0; i < rowMajor.length; i++) {
-                floats.put(from + i, (float) rowMajor[i]);
+            FloatBuffer floats = ((Nd4jTensor) out).floats();
+            float[] window = staging.get().floats(0);
+            for (int start = 0; start < rowMajor.length; start += Staging.WINDOW) {
+                int length = Math.min(Staging.WINDOW, rowMajor.length - start);
+                for (int i = 0; i < length; i++) {
+                    window[i] = (float) rowMajor[start + i];
+                }
+                floats.put(from + start, window, 0, length);
             }
         }
         return out;
