@@ -25,9 +25,11 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The backend on ND4J: tensors in native memory, products by OpenBLAS, every other operation by ND4J's native
- * kernels. No operation copies a tensor through Java arrays; only {@link #fromArray}, {@link #assign},
- * {@link #assignRows} and {@link #toDoubleArray} move data between Java and native memory.
+ * The backend on ND4J: tensors in native memory, products by OpenBLAS, most other operations by ND4J's native
+ * kernels, and a few where those are slow (the Adam step, FLOAT32 {@code tanh}, maximum, minimum, comparisons, small
+ * reductions) on the Java side, streaming the native buffers through small windows ({@link Staging}). No operation
+ * copies a whole tensor to Java arrays; only {@link #fromArray}, {@link #assign}, {@link #assignRows} and
+ * {@link #toDoubleArray} move tensors between Java and native memory.
  *
  * <p>Every argument is checked with {@link TensorChecks} before ND4J sees it: ND4J's kernels neither check shapes
  * (some write past the end of a too-small output) nor refuse mixed dtypes (they convert silently).
