@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The operations computed on the Java side ({@link JavaElementwise}, {@link JavaReductions}) over tensors of several
- * windows and a remainder, in both dtypes, with NaN, infinities and signed zeros among the values: element by element
- * exactly as Java computes them, into a fresh output and in place; reductions first to last in double.
+ * windows and a remainder, with NaN, infinities and signed zeros among the values: element by element exactly as Java
+ * computes them (ND4J's own minimum of two FLOAT64 tensors gave {@code min(-0, 0) == 0}), into a fresh output and in
+ * place, in both dtypes; FLOAT32 reductions first to last in double.
  */
 class JavaSideKernelsTest {
 
@@ -72,8 +73,7 @@ class JavaSideKernelsTest {
     }
 
     static Stream<Arguments> reductions() {
-        return Stream.of(DType.values()).flatMap(dtype -> Stream.of(ReduceOp.values())
-                .map(op -> Arguments.of(dtype, op)));
+        return Stream.of(ReduceOp.values()).map(op -> Arguments.of(DType.FLOAT32, op));
     }
 
     @ParameterizedTest(name = "{1} in {0}")
