@@ -12,7 +12,7 @@ import java.util.Arrays;
  * back) and its comparisons write a BOOL mask (a second pass cast it to numbers), and each of those passes cost about
  * as much as the call overhead of ND4J's operations on the seed network's tensors. Here {@code max} and {@code min}
  * are {@link Math#max} and {@link Math#min}, which the JIT vectorises; a comparison is 1 where it holds and 0 where it
- * does not (NaN compares false). {@code out} may be either operand.
+ * does not (NaN compares false), {@code x > y} computed as {@code y < x}. {@code out} may be either operand.
  */
 final class JavaElementwise {
 
@@ -106,24 +106,18 @@ final class JavaElementwise {
                     z[i] = Math.min(x[i], y[i]);
                 }
             }
-            case GREATER -> {
+            case LESS, GREATER -> {
+                float[] left = op == BinaryOp.LESS ? x : y;
+                float[] right = op == BinaryOp.LESS ? y : x;
                 for (int i = 0; i < length; i++) {
-                    z[i] = x[i] > y[i] ? 1 : 0;
+                    z[i] = left[i] < right[i] ? 1 : 0;
                 }
             }
-            case GREATER_EQUAL -> {
+            case LESS_EQUAL, GREATER_EQUAL -> {
+                float[] left = op == BinaryOp.LESS_EQUAL ? x : y;
+                float[] right = op == BinaryOp.LESS_EQUAL ? y : x;
                 for (int i = 0; i < length; i++) {
-                    z[i] = x[i] >= y[i] ? 1 : 0;
-                }
-            }
-            case LESS -> {
-                for (int i = 0; i < length; i++) {
-                    z[i] = x[i] < y[i] ? 1 : 0;
-                }
-            }
-            case LESS_EQUAL -> {
-                for (int i = 0; i < length; i++) {
-                    z[i] = x[i] <= y[i] ? 1 : 0;
+                    z[i] = left[i] <= right[i] ? 1 : 0;
                 }
             }
             case EQUAL -> {
@@ -147,24 +141,18 @@ final class JavaElementwise {
                     z[i] = Math.min(x[i], y[i]);
                 }
             }
-            case GREATER -> {
+            case LESS, GREATER -> {
+                double[] left = op == BinaryOp.LESS ? x : y;
+                double[] right = op == BinaryOp.LESS ? y : x;
                 for (int i = 0; i < length; i++) {
-                    z[i] = x[i] > y[i] ? 1 : 0;
+                    z[i] = left[i] < right[i] ? 1 : 0;
                 }
             }
-            case GREATER_EQUAL -> {
+            case LESS_EQUAL, GREATER_EQUAL -> {
+                double[] left = op == BinaryOp.LESS_EQUAL ? x : y;
+                double[] right = op == BinaryOp.LESS_EQUAL ? y : x;
                 for (int i = 0; i < length; i++) {
-                    z[i] = x[i] >= y[i] ? 1 : 0;
-                }
-            }
-            case LESS -> {
-                for (int i = 0; i < length; i++) {
-                    z[i] = x[i] < y[i] ? 1 : 0;
-                }
-            }
-            case LESS_EQUAL -> {
-                for (int i = 0; i < length; i++) {
-                    z[i] = x[i] <= y[i] ? 1 : 0;
+                    z[i] = left[i] <= right[i] ? 1 : 0;
                 }
             }
             case EQUAL -> {
