@@ -48,8 +48,8 @@ final class Nd4jTensor implements Tensor {
     private final EnumMap<ReduceOp, BaseReduceOp> reductions = new EnumMap<>(ReduceOp.class);
     private INDArray reduced;
     private ScratchTensors scratch;
-    private FloatBuffer floats;
-    private DoubleBuffer doubles;
+    private volatile FloatBuffer floats;
+    private volatile DoubleBuffer doubles;
 
     private Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape, INDArray array) {
         this.backend = backend;
@@ -82,22 +82,27 @@ final class Nd4jTensor implements Tensor {
     }
 
     /**
-     * A view of a FLOAT32 tensor's native buffer, in row-major order, created once and kept: read and write it with
-     * the absolute (indexed) methods only, which leave the view's position alone.
+     * A view of a FLOAT32 tensor's native buffer, in row-major order, created once and kept (published safely, since
+     * threads may share a tensor that they only read, such as a predictor's weights): read and write it with the
+     * absolute (indexed) methods only, which leave the view's position alone.
      */
     FloatBuffer floats() {
-        if (floats == null) {
-            floats = array.data().asNioFloat();
+        FloatBuffer view = floats;
+        if (view == null) {
+            view = array.data().asNioFloat();
+            floats = view;
         }
-        return floats;
+        return view;
     }
 
     /** The same view of a FLOAT64 tensor's native buffer (see {@link #floats()}). */
     DoubleBuffer doubles() {
-        if (doubles == null) {
-            doubles = array.data().asNioDouble();
+        DoubleBuffer view = doubles;
+        if (view == null) {
+            view = array.data().asNioDouble();
+            doubles = view;
         }
-        return doubles;
+        return view;
     }
 
     /** A BOOL array of this shape for comparison results. */
