@@ -29,7 +29,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Each {@link BinaryOp} as ND4J native operations, with a tensor (broadcast by ND4J's broadcasting kernels) or a
- * scalar as the second operand. All accept {@code out == a}.
+ * scalar as the second operand. All accept {@code out == a}. Maximum, minimum and comparisons come here only in their
+ * broadcast forms and for tensors too large for a buffer view; the others run on the Java side
+ * ({@link JavaElementwise}).
  *
  * <p>ND4J behaviours are corrected to the meaning the plain backend defines: comparisons produce BOOL arrays,
  * cast here into {@code 0/1} of the output's dtype; ND4J's maximum and minimum drop a NaN in the first operand

@@ -15,6 +15,7 @@ import dev.chainrule.core.tensor.UnaryOp;
 import dev.chainrule.core.tensor.Window2d;
 import dev.chainrule.core.tensor.WindowChecks;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,9 +25,11 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The backend on ND4J: tensors in native memory, products by OpenBLAS, every other operation by ND4J's native
- * kernels. No operation copies a tensor through Java arrays; only {@link #fromArray}, {@link #assign},
- * {@link #assignRows} and {@link #toDoubleArray} move data between Java and native memory.
+ * The backend on ND4J: tensors in native memory, products by OpenBLAS, most other operations by ND4J's native
+ * kernels, and a few where those are slow (the Adam step, FLOAT32 {@code tanh}, maximum, minimum, comparisons, small
+ * reductions) on the Java side, streaming the native buffers through small windows ({@link Staging}). No operation
+ * copies a whole tensor to Java arrays; only {@link #fromArray}, {@link #assign}, {@link #assignRows} and
+ * {@link #toDoubleArray} move tensors between Java and native memory.
  *
  * <p>Every argument is checked with {@link TensorChecks} before ND4J sees it: ND4J's kernels neither check shapes
  * (some write past the end of a too-small output) nor refuse mixed dtypes (they convert silently).
@@ -42,6 +45,7 @@ public final class Nd4jBackend implements TensorBackend {
 
     private final Supplier<BackendAvailability> probe;
     private volatile BackendAvailability availability;
+    private final ThreadLocal<Staging> staging = ThreadLocal.withInitial(Staging::new);
 
     /** The backend on this JVM's ND4J. */
     public Nd4jBackend() {
@@ -117,7 +121,10 @@ public final class Nd4jBackend implements TensorBackend {
         return out;
     }
 
-    /** Writes the native buffer in place, through an NIO view of it: no native array for the slice. */
+    /**
+     * Writes the native buffer in place, through an NIO view of it: no native array for the slice; FLOAT32 values are
+     * rounded a window at a time and written by block copies.
+     */
     @Override
     public Tensor assignRows(double[] rowMajor, int firstRow, Tensor out) {
         INDArray array = own("assignRows", out).array();
@@ -126,9 +133,14 @@ public final class Nd4jBackend implements TensorBackend {
         if (array.dataType() == DataType.DOUBLE) {
             array.data().asNioDouble().put(from, rowMajor);
         } else {
-            FloatBuffer floats = array.data().asNioFloat();
-            for (int i = 0; i < rowMajor.length; i++) {
-                floats.put(from + i, (float) rowMajor[i]);
+            FloatBuffer floats = ((Nd4jTensor) out).floats();
+            float[] window = staging.get().floats(0);
+            for (int start = 0; start < rowMajor.length; start += Staging.WINDOW) {
+                int length = Math.min(Staging.WINDOW, rowMajor.length - start);
+                for (int i = 0; i < length; i++) {
+                    window[i] = (float) rowMajor[start + i];
+                }
+                floats.put(from + start, window, 0, length);
             }
         }
         return out;
@@ -178,13 +190,8 @@ public final class Nd4jBackend implements TensorBackend {
         TensorChecks.sameShape("matmul", "out", result, out.shape());
         TensorChecks.noAlias("matmul", out, a, b);
         int depth = transposeA ? a.rows() : a.columns();
-        SharedProduct product = Nd4jRuntime.product();
-        if (product.shares((long) result.rows() * result.columns() * depth)) {
-            product.multiply(array(a), transposeA, array(b), transposeB, array(out), result.rows(), result.columns(),
-                    depth);
-        } else {
-            Nd4j.gemm(array(a), array(b), array(out), transposeA, transposeB, 1.0, 0.0);
-        }
+        Nd4jRuntime.product().compute(array(a), transposeA, array(b), transposeB, array(out), result.rows(),
+                result.columns(), depth);
         return out;
     }
 
@@ -192,7 +199,11 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor unary(UnaryOp op, Tensor x, Tensor out) {
         checkSame("unary " + op, x, out);
         TensorChecks.sameShape("unary " + op, "out", x.shape(), out.shape());
-        UnaryKernels.apply(op, array(x), (Nd4jTensor) out);
+        if (op == UnaryOp.TANH && x.dtype() == DType.FLOAT32 && ((Nd4jTensor) x).viewable()) {
+            FloatTanh.apply((Nd4jTensor) x, (Nd4jTensor) out, staging.get());
+        } else {
+            UnaryKernels.apply(op, array(x), (Nd4jTensor) out);
+        }
         return out;
     }
 
@@ -201,7 +212,11 @@ public final class Nd4jBackend implements TensorBackend {
         checkSame("binary " + op, a, b, out);
         TensorChecks.broadcastable("binary " + op, a.shape(), b.shape());
         TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
-        BinaryKernels.apply(op, array(a), array(b), (Nd4jTensor) out);
+        if (JavaElementwise.covers(op) && a.shape().equals(b.shape()) && ((Nd4jTensor) a).viewable()) {
+            JavaElementwise.pairwise(op, (Nd4jTensor) a, (Nd4jTensor) b, (Nd4jTensor) out, staging.get());
+        } else {
+            BinaryKernels.apply(op, array(a), array(b), (Nd4jTensor) out);
+        }
         return out;
     }
 
@@ -209,7 +224,11 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor binary(BinaryOp op, Tensor a, double b, Tensor out) {
         checkSame("binary " + op, a, out);
         TensorChecks.sameShape("binary " + op, "out", a.shape(), out.shape());
-        BinaryKernels.apply(op, array(a), roundTo(a.dtype(), b), (Nd4jTensor) out);
+        if (JavaElementwise.covers(op) && ((Nd4jTensor) a).viewable()) {
+            JavaElementwise.scalar(op, (Nd4jTensor) a, roundTo(a.dtype(), b), (Nd4jTensor) out, staging.get());
+        } else {
+            BinaryKernels.apply(op, array(a), roundTo(a.dtype(), b), (Nd4jTensor) out);
+        }
         return out;
     }
 
@@ -221,6 +240,22 @@ public final class Nd4jBackend implements TensorBackend {
         TensorChecks.sameShape("addScaled", "out", a.shape(), out.shape());
         Nd4j.exec(new Axpy(array(b), array(a), array(out), roundTo(a.dtype(), alpha)));
         return out;
+    }
+
+    /** The fused form: one pass on the Java side over the five native buffers ({@link FusedAdam}). */
+    @Override
+    public void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
+            double stepSize, double epsilon, Tensor work) {
+        checkSame("adamStep", parameter, gradient, m, v, work);
+        for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
+            TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
+        }
+        if (!((Nd4jTensor) parameter).viewable()) {
+            TensorBackend.super.adamStep(parameter, gradient, m, v, beta1, beta2, stepSize, epsilon, work);
+            return;
+        }
+        FusedAdam.step((Nd4jTensor) parameter, (Nd4jTensor) gradient, (Nd4jTensor) m, (Nd4jTensor) v, beta1, beta2,
+                stepSize, epsilon, staging.get());
     }
 
     @Override
@@ -239,13 +274,13 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor reduce(ReduceOp op, ReduceAxis axis, Tensor x, Tensor out) {
         checkSame("reduce " + op, x, out);
         TensorChecks.sameShape("reduce " + op + " " + axis, "out", axis.resultShape(x.shape()), out.shape());
-        Reductions.along(op, axis, array(x), (Nd4jTensor) out);
+        Reductions.along(op, axis, (Nd4jTensor) x, (Nd4jTensor) out, staging.get());
         return out;
     }
 
     @Override
     public double reduceAll(ReduceOp op, Tensor x) {
-        return Reductions.all(op, own("reduceAll " + op, x));
+        return Reductions.all(op, own("reduceAll " + op, x), staging.get());
     }
 
     @Override
@@ -257,10 +292,13 @@ public final class Nd4jBackend implements TensorBackend {
                     + "; the column counts must agree");
         }
         TensorChecks.rowIndices("gatherRows", rowIndices, offset, out.rows(), source.rows());
+        Nd4jTensor from = (Nd4jTensor) source;
         Nd4jTensor target = (Nd4jTensor) out;
-        int[] rows = target.rowIndices(out.rows());
-        System.arraycopy(rowIndices, offset, rows, 0, rows.length);
-        Nd4j.pullRows(array(source), target.array(), 1, rows);
+        if (from.viewable()) {
+            RowCopies.gather(from, rowIndices, offset, target);
+        } else {
+            Nd4j.pullRows(from.array(), target.array(), 1, Arrays.copyOfRange(rowIndices, offset, offset + out.rows()));
+        }
         return out;
     }
 

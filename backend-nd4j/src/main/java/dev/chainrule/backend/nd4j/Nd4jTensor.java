@@ -8,10 +8,12 @@ import dev.chainrule.core.tensor.Shape;
 import dev.chainrule.core.tensor.Tensor;
 import dev.chainrule.core.tensor.TensorBackend;
 import dev.chainrule.core.tensor.TensorChecks;
-import org.nd4j.linalg.api.buffer.DataType;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.EnumMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseReduceOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -38,7 +40,6 @@ final class Nd4jTensor implements Tensor {
     private INDArray mask;
     private final INDArray[] work = new INDArray[2];
     private INDArray ones;
-    private int[] rowIndices;
     private final EnumMap<BinaryOp, ScalarOp> scalarOps = new EnumMap<>(BinaryOp.class);
     private INDArray scalar;
     private DynamicCustomOp maskToNumbers;
@@ -47,6 +48,8 @@ final class Nd4jTensor implements Tensor {
     private final EnumMap<ReduceOp, BaseReduceOp> reductions = new EnumMap<>(ReduceOp.class);
     private INDArray reduced;
     private ScratchTensors scratch;
+    private volatile FloatBuffer floats;
+    private volatile DoubleBuffer doubles;
 
     private Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape, INDArray array) {
         this.backend = backend;
@@ -68,6 +71,38 @@ final class Nd4jTensor implements Tensor {
     /** The ND4J array; operations read and write it in place. */
     INDArray array() {
         return array;
+    }
+
+    /**
+     * Whether {@link #floats()} or {@link #doubles()} can view this tensor: an NIO buffer holds at most
+     * {@link Integer#MAX_VALUE} bytes.
+     */
+    boolean viewable() {
+        return (long) shape.size() * (dtype == DType.FLOAT32 ? Float.BYTES : Double.BYTES) <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * A view of a FLOAT32 tensor's native buffer, in row-major order, created once and kept (published safely, since
+     * threads may share a tensor that they only read, such as a predictor's weights): read and write it with the
+     * absolute (indexed) methods only, which leave the view's position alone.
+     */
+    FloatBuffer floats() {
+        FloatBuffer view = floats;
+        if (view == null) {
+            view = array.data().asNioFloat();
+            floats = view;
+        }
+        return view;
+    }
+
+    /** The same view of a FLOAT64 tensor's native buffer (see {@link #floats()}). */
+    DoubleBuffer doubles() {
+        DoubleBuffer view = doubles;
+        if (view == null) {
+            view = array.data().asNioDouble();
+            doubles = view;
+        }
+        return view;
     }
 
     /** A BOOL array of this shape for comparison results. */
@@ -92,14 +127,6 @@ final class Nd4jTensor implements Tensor {
             ones = Nd4j.ones(array.dataType(), 1, length);
         }
         return ones;
-    }
-
-    /** An array of {@code length} row indices to fill, kept for the last length asked. */
-    int[] rowIndices(int length) {
-        if (rowIndices == null || rowIndices.length != length) {
-            rowIndices = new int[length];
-        }
-        return rowIndices;
     }
 
     /**

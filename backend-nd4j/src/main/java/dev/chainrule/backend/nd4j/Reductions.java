@@ -19,12 +19,18 @@ final class Reductions {
     /**
      * {@code out = op of x along axis}; {@code out} is {@code rows x 1} or {@code 1 x columns}, already checked. Column
      * sums (the bias gradient of every training step) are the product of a row of ones and {@code x}, which OpenBLAS
-     * computes several times faster than ND4J's reduction along dimension 0.
+     * computes several times faster than ND4J's reduction along dimension 0; the rows of a small tensor are reduced
+     * on the Java side ({@link JavaReductions}).
      */
-    static void along(ReduceOp op, ReduceAxis axis, INDArray x, Nd4jTensor result) {
+    static void along(ReduceOp op, ReduceAxis axis, Nd4jTensor input, Nd4jTensor result, Staging staging) {
+        INDArray x = input.array();
         INDArray out = result.array();
         if (op == ReduceOp.SUM && axis == ReduceAxis.PER_COLUMN) {
-            Nd4j.gemm(result.ones(x.rows()), x, out, false, false, 1.0, 0.0);
+            Nd4jRuntime.product().compute(result.ones(x.rows()), false, x, false, out, 1, x.columns(), x.rows());
+            return;
+        }
+        if (axis == ReduceAxis.PER_ROW && JavaReductions.suits(input)) {
+            JavaReductions.perRow(op, input, result, staging);
             return;
         }
         int dimension = axis == ReduceAxis.PER_ROW ? 1 : 0;
@@ -36,8 +42,14 @@ final class Reductions {
         }
     }
 
-    /** {@code op} of every element of {@code x}, by an operation and into a scalar that {@code x} keeps. */
-    static double all(ReduceOp op, Nd4jTensor x) {
+    /**
+     * {@code op} of every element of {@code x}: on the Java side for a small tensor, else by an operation and into a
+     * scalar that {@code x} keeps.
+     */
+    static double all(ReduceOp op, Nd4jTensor x, Staging staging) {
+        if (JavaReductions.suits(x)) {
+            return JavaReductions.all(op, x, staging);
+        }
         BaseReduceOp reduction = x.reductionOfAll(op, (array, result) -> switch (op) {
             case SUM -> new Sum(array, result);
             case MEAN -> new Mean(array, result);

@@ -53,8 +53,23 @@ final class SharedProduct {
     }
 
     /**
-     * {@code c = op(a) op(b)} for {@code rows x columns} C and shared dimension {@code depth}, in blocks. Modifies
-     * only {@code c}.
+     * {@code c = op(a) op(b)} for {@code rows x columns} C and shared dimension {@code depth}: shared in blocks when
+     * it is large enough ({@link #shares}), else one OpenBLAS call on this thread. Either way OpenBLAS is called
+     * directly on the buffers' addresses: ND4J's own {@code gemm} builds an operation and checks shapes for every
+     * call, which took longer than the arithmetic of the seed network's smaller products. Modifies only {@code c}.
+     */
+    void compute(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, int rows, int columns,
+            int depth) {
+        if (shares((long) rows * columns * depth)) {
+            multiply(a, transposeA, b, transposeB, c, rows, columns, depth);
+        } else {
+            block(a, transposeA, b, transposeB, c, rows, columns, depth, true, 0, rows);
+        }
+    }
+
+    /**
+     * {@code c = op(a) op(b)} for {@code rows x columns} C and shared dimension {@code depth}, in blocks, whatever
+     * its size. Modifies only {@code c}.
      */
     void multiply(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, int rows, int columns,
             int depth) {

@@ -22,8 +22,8 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 /**
  * Each {@link UnaryOp} as ND4J native transforms, which accept {@code out == x}. ND4J's {@code sign(NaN)} is 0; it is
  * corrected to NaN as {@link Math#signum} gives, and {@link NearZero} supplies accurate {@code expm1} and
- * {@code log1p}. The square root is ND4J's own, although it runs one element at a time: a faster loop on the Java
- * side of the buffer would take the data out of the native kernels, which this backend promises never to do.
+ * {@code log1p}. FLOAT32 {@code tanh} is not computed here but on the Java side ({@link FloatTanh}); Adam's square
+ * root too, inside {@link FusedAdam}.
  */
 final class UnaryKernels {
 

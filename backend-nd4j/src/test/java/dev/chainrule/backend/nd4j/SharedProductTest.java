@@ -31,6 +31,22 @@ class SharedProductTest {
     @MethodSource("cases")
     void equalsTheTextbookProduct(DataType type, int threads, int rows, int columns, int depth, boolean transposeA,
             boolean transposeB) {
+        assertTextbookProduct(type, rows, columns, depth, transposeA, transposeB, (a, b, c) ->
+                new SharedProduct(threads).multiply(a, transposeA, b, transposeB, c, rows, columns, depth));
+    }
+
+    /** {@code compute} multiplies a product too small to share with one direct OpenBLAS call, the same product. */
+    @ParameterizedTest(name = "{0} on {1} threads: {2}x{4} by {4}x{3}, transposed {5} {6}")
+    @MethodSource("cases")
+    void computesASmallProductOnTheCallingThread(DataType type, int threads, int rows, int columns, int depth,
+            boolean transposeA, boolean transposeB) {
+        assertTextbookProduct(type, rows, columns, depth, transposeA, transposeB, (a, b, c) ->
+                new SharedProduct(threads).compute(a, transposeA, b, transposeB, c, rows, columns, depth));
+    }
+
+    /** The product {@code into} computes from random operands of the given layout equals the triple loop. */
+    private static void assertTextbookProduct(DataType type, int rows, int columns, int depth, boolean transposeA,
+            boolean transposeB, Product into) {
         BackendAvailability availability = Nd4jRuntime.availability();
         assumeTrue(availability.usable(), availability::reason);
         SplittableRandom random = new SplittableRandom(rows * 31L + columns);
@@ -41,7 +57,7 @@ class SharedProductTest {
         INDArray bArray = Nd4j.create(b, transposeB ? new long[] {columns, depth} : new long[] {depth, columns}, 'c')
                 .castTo(type);
         INDArray c = Nd4j.create(type, rows, columns).assign(Double.NaN);
-        new SharedProduct(threads).multiply(aArray, transposeA, bArray, transposeB, c, rows, columns, depth);
+        into.multiply(aArray, bArray, c);
         double tolerance = type == DataType.FLOAT ? 1e-5 : 1e-13;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
@@ -55,6 +71,11 @@ class SharedProductTest {
                 assertEquals(expected, c.getDouble(i, j), tolerance * depth, "C(" + i + ", " + j + ")");
             }
         }
+    }
+
+    /** One way of computing {@code c = op(a) op(b)}. */
+    private interface Product {
+        void multiply(INDArray a, INDArray b, INDArray c);
     }
 
     @org.junit.jupiter.api.Test
