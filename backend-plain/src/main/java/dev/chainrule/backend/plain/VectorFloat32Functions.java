@@ -1,17 +1,20 @@
 package dev.chainrule.backend.plain;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Float32Functions} in vector lanes of doubles, {@link ExpReduction}'s recipe in every lane, bit for bit: about
- * ten times the speed of the scalar {@code Math.exp} loop. The floats are widened, a chunk of {@value #CHUNK} at a
- * time, into double arrays of the calling thread, computed there in whole vectors (the lanes past the chunk's end
- * compute on stale numbers that nobody reads, so no lane needs a mask) and narrowed into {@code out}.
+ * {@link Float32Functions} in vector lanes of doubles, {@link ExpReduction}'s recipe in every lane, bit for bit. The
+ * floats are widened, a chunk of {@value #CHUNK} at a time, into double arrays of the calling thread, computed there in
+ * whole vectors (the lanes past the chunk's end compute on stale numbers that nobody reads, so no lane needs a mask)
+ * and narrowed into {@code out}.
  *
- * <p>Only double vectors of the preferred shape appear here, the species the FLOAT64 product kernel uses: a vector of
- * another shape in the same JVM has been seen to stop the JIT from compiling the product kernel's vector calls.
+ * <p>Only vectors of the preferred shape appear here, the species of the product kernels: a vector of another shape in
+ * the same JVM has been seen to stop the JIT from compiling the FLOAT32 product kernel's vector calls. A float vector
+ * widens into two double vectors of that shape, and two narrow into one.
  * Only {@link VectorKernels} refers to this class, so the backend loads without the incubator module.
  */
 final class VectorFloat32Functions implements Float32Functions {
@@ -21,6 +24,12 @@ final class VectorFloat32Functions implements Float32Functions {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** The float species of the same width: each of its vectors widens into two of {@link #SPECIES}. */
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final int FLOAT_LANES = FLOATS.length();
+    /** The float lanes that the second of two narrowed double vectors fills. */
+    private static final VectorMask<Float> HIGH_HALF =
+            VectorMask.fromLong(FLOATS, ((1L << FLOAT_LANES) - 1) & ~((1L << LANES) - 1));
     private static final double TANH_SERIES_BELOW = 0x1p-7;
     /** Per thread: the chunk's arguments, and the exponentials' arguments and results. */
     private static final ThreadLocal<double[][]> CHUNKS = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
@@ -30,9 +39,7 @@ final class VectorFloat32Functions implements Float32Functions {
         double[] chunk = CHUNKS.get()[0];
         for (int from = 0; from < count; from += CHUNK) {
             int length = Math.min(CHUNK, count - from);
-            for (int i = 0; i < length; i++) {
-                chunk[i] = x[from + i];
-            }
+            widen(x, from, chunk, length);
             expLanes(chunk, length);
             narrow(chunk, out, from, length);
         }
@@ -45,20 +52,47 @@ final class VectorFloat32Functions implements Float32Functions {
         double[] exponentials = chunks[1];
         for (int from = 0; from < count; from += CHUNK) {
             int length = Math.min(CHUNK, count - from);
-            for (int i = 0; i < length; i++) {
-                double argument = x[from + i];
-                arguments[i] = argument;
-                exponentials[i] = 2 * Math.abs(argument);
-            }
+            widen(x, from, arguments, length);
+            doubledMagnitudeLanes(arguments, exponentials, length);
             expLanes(exponentials, length);
             tanhLanes(arguments, exponentials, length);
             narrow(arguments, out, from, length);
         }
     }
 
+    /** {@code chunk[i] = x[from + i]} for {@code i < length}, a float vector (two double vectors) at a time. */
+    private static void widen(float[] x, int from, double[] chunk, int length) {
+        int i = 0;
+        for (; i <= length - FLOAT_LANES; i += FLOAT_LANES) {
+            FloatVector floats = FloatVector.fromArray(FLOATS, x, from + i);
+            ((DoubleVector) floats.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(chunk, i);
+            ((DoubleVector) floats.convertShape(VectorOperators.F2D, SPECIES, 1)).intoArray(chunk, i + LANES);
+        }
+        for (; i < length; i++) {
+            chunk[i] = x[from + i];
+        }
+    }
+
+    /** {@code out[from + i] = (float) chunk[i]} for {@code i < length}, two double vectors at a time. */
     private static void narrow(double[] chunk, float[] out, int from, int length) {
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i <= length - FLOAT_LANES; i += FLOAT_LANES) {
+            FloatVector low = (FloatVector) DoubleVector.fromArray(SPECIES, chunk, i)
+                    .convertShape(VectorOperators.D2F, FLOATS, 0);
+            FloatVector high = (FloatVector) DoubleVector.fromArray(SPECIES, chunk, i + LANES)
+                    .convertShape(VectorOperators.D2F, FLOATS, -1);
+            low.blend(high, HIGH_HALF).intoArray(out, from + i);
+        }
+        for (; i < length; i++) {
             out[from + i] = (float) chunk[i];
+        }
+    }
+
+    /** {@code doubled[i] = 2 |x[i]|} for the whole vectors that cover {@code length}. */
+    private static void doubledMagnitudeLanes(double[] x, double[] doubled, int length) {
+        for (int i = 0; i < length; i += LANES) {
+            DoubleVector magnitude = DoubleVector.fromArray(SPECIES, x, i).abs();
+            magnitude.add(magnitude).intoArray(doubled, i);
         }
     }
 
