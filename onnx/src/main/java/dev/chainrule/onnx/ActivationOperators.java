@@ -2,11 +2,13 @@ package dev.chainrule.onnx;
 
 import static dev.chainrule.onnx.NodeAttributes.number;
 
+import dev.chainrule.onnx.proto.Onnx.NodeProto;
+
 /**
  * The Chainrule activation spec of an ONNX activation operator whose meaning its attributes alone give ({@code Relu},
- * {@code LeakyRelu(alpha)}, {@code Shrink(lambd, bias)}, ...); those that take tensors as inputs ({@code Clip}'s
- * bounds, {@code PRelu}'s slope) are read by {@link GraphReader}. Attributes that no Chainrule activation matches
- * are refused.
+ * {@code LeakyRelu(alpha)}, {@code Shrink(lambd, bias)}, ...), and of {@code Clip}, whose bounds may be constant
+ * inputs; {@code PRelu}'s slope is a parameter, read by {@link GraphReader}. Attributes that no Chainrule activation
+ * matches are refused.
  */
 final class ActivationOperators {
 
@@ -70,5 +72,29 @@ final class ActivationOperators {
 
     private static boolean near(double value, double expected) {
         return Math.abs(value - expected) < 1e-6;
+    }
+
+    /** The spec for a {@code Clip} node: {@code relu6}, {@code relu} or {@code hard_tanh} with both bounds. */
+    static String clip(Initializers constants, NodeProto node, NodeAttributes attributes, String where)
+            throws OnnxException {
+        double min = attributes.has("min") ? attributes.real("min", 0) : Double.NEGATIVE_INFINITY;
+        double max = attributes.has("max") ? attributes.real("max", 0) : Double.POSITIVE_INFINITY;
+        if (node.getInputCount() > 1 && !node.getInput(1).isEmpty()) {
+            min = ConstantInputs.input(constants, node, 1, where, "its minimum").values()[0];
+        }
+        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
+            max = ConstantInputs.input(constants, node, 2, where, "its maximum").values()[0];
+        }
+        if (min == 0 && max == 6) {
+            return "relu6";
+        }
+        if (min == 0 && max == Double.POSITIVE_INFINITY) {
+            return "relu";
+        }
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            throw GraphReader.unsupported(where + " clips to [" + min + ", " + max + "]; Chainrule imports Clip with "
+                    + "both bounds");
+        }
+        return "hard_tanh(min=" + number(min) + ", max=" + number(max) + ")";
     }
 }

@@ -1,10 +1,7 @@
 package dev.chainrule.onnx;
 
-import static dev.chainrule.onnx.NodeAttributes.number;
-
 import dev.chainrule.core.network.FeatureShape;
 import dev.chainrule.onnx.Initializers.Constant;
-import dev.chainrule.onnx.proto.Onnx.AttributeProto;
 import dev.chainrule.onnx.proto.Onnx.GraphProto;
 import dev.chainrule.onnx.proto.Onnx.NodeProto;
 import java.util.ArrayList;
@@ -22,7 +19,9 @@ import java.util.Optional;
  * {@code Flatten}, {@code Reshape} to rows or images (its target constant or computed by {@link ShapeNodes}),
  * {@code Identity}, {@code Dropout}, {@code Constant}, {@code BatchNormalization}, {@code LayerNormalization}, the
  * activation operators, and the standardization Chainrule writes around a network ({@code Sub}, {@code Div} first;
- * {@code Mul}, {@code Add} last). Anything else is refused with its operator and node.
+ * {@code Mul}, {@code Add} last). Anything else is refused with its operator and node. The reader orders the nodes
+ * and keeps the shape; {@link DenseNodes}, {@link WindowNodes}, {@link NormalizationNodes} and
+ * {@link ActivationOperators} turn single nodes into layers, from constant inputs decoded by {@link ConstantInputs}.
  */
 final class GraphReader {
 
@@ -131,7 +130,7 @@ final class GraphReader {
                 throw unsupported(where + " is in the operator domain '" + node.getDomain() + "'");
             }
             if (node.getOpType().equals("Constant")) {
-                constant(node, where);
+                ConstantInputs.addConstantNode(constants, node, where);
                 continue;
             }
             NodeAttributes attributes = NodeAttributes.of(node);
@@ -241,11 +240,11 @@ final class GraphReader {
                     + "first (NCHW) and import no Transpose");
             case "Gemm" -> {
                 rows();
-                gemm(node, where, attributes);
+                dense(DenseNodes.gemm(constants, node, attributes, width(), where));
             }
             case "MatMul" -> {
                 rows();
-                matmul(node, where);
+                dense(DenseNodes.matmul(constants, node, width(), where));
             }
             case "Add" -> add(node, where);
             case "Sub" -> inputOffset = standardizing(node, where, inputOffset == null && inputScale == null
@@ -256,16 +255,6 @@ final class GraphReader {
             case "LayerNormalization" -> layerNorm(node, where, attributes);
             default -> activation(node, where, attributes);
         }
-    }
-
-    private void constant(NodeProto node, String where) throws OnnxException {
-        for (AttributeProto attribute : node.getAttributeList()) {
-            if (attribute.getName().equals("value")) {
-                constants.add(node.getOutput(0), attribute.getT());
-                return;
-            }
-        }
-        throw unsupported(where + " has no tensor 'value'");
     }
 
     private void reshape(NodeProto node, String where) throws OnnxException {
@@ -308,76 +297,30 @@ final class GraphReader {
         rows = false;
     }
 
-    private void gemm(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
-        if (attributes.real("alpha", 1) != 1 || attributes.integer("transA", 0) != 0) {
-            throw unsupported(where + " has alpha " + attributes.real("alpha", 1) + " or transA "
-                    + attributes.integer("transA", 0) + "; Chainrule imports Gemm with alpha 1 and transA 0");
-        }
-        boolean transposed = attributes.integer("transB", 0) == 1;
-        Constant b = constantInput(node, 1, where, "its weights B");
-        double[] weights = weights(b, transposed, where);
-        int units = weights.length / width();
-        double[] bias = new double[units];
-        LayerPlan plan = LayerPlan.dense(units, weights, bias);
-        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
-            double beta = attributes.real("beta", 1);
-            Constant c = constantInput(node, 2, where, "its bias C");
-            double[] scaled = broadcast(c, units, where, "bias C");
-            for (int i = 0; i < units; i++) {
-                scaled[i] *= beta;
-            }
-            plan.addBias(scaled);
-        }
+    private void dense(LayerPlan plan) {
         plans.add(plan);
-        shape = FeatureShape.flat(units);
+        shape = FeatureShape.flat(plan.units());
         rows = true;
-    }
-
-    private void matmul(NodeProto node, String where) throws OnnxException {
-        double[] weights = weights(constantInput(node, 1, where, "its weights"), false, where);
-        int units = weights.length / width();
-        plans.add(LayerPlan.dense(units, weights, new double[units]));
-        shape = FeatureShape.flat(units);
-        rows = true;
-    }
-
-    private double[] weights(Constant b, boolean transposed, String where) throws OnnxException {
-        long[] dims = b.dims();
-        if (dims.length != 2 || dims[transposed ? 1 : 0] != width()) {
-            throw new OnnxException(where + " has weights of shape " + b + " that do not take " + width()
-                    + " inputs" + (transposed ? " (transposed)" : ""));
-        }
-        int units = (int) dims[transposed ? 0 : 1];
-        if (!transposed) {
-            return b.values().clone();
-        }
-        double[] out = new double[b.values().length];
-        for (int o = 0; o < units; o++) {
-            for (int i = 0; i < width(); i++) {
-                out[i * units + o] = b.values()[o * width() + i];
-            }
-        }
-        return out;
     }
 
     private void add(NodeProto node, String where) throws OnnxException {
         Constant addend = constantInput(node, 1, where, "the value it adds");
         if (outputScale != null) {
-            outputOffset = broadcast(addend, width(), where, "offset");
+            outputOffset = ConstantInputs.broadcast(addend, width(), where, "offset");
             return;
         }
         LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
         if (last == null || !last.takesBias()) {
             throw unsupported(where + " adds a constant that is not a dense layer's bias");
         }
-        last.addBias(broadcast(addend, width(), where, "bias"));
+        last.addBias(ConstantInputs.broadcast(addend, width(), where, "bias"));
     }
 
     private double[] standardizing(NodeProto node, String where, boolean allowed) throws OnnxException {
         if (!allowed) {
             throw unsupported(where + " is not part of a standardization at the graph's input or output");
         }
-        return broadcast(constantInput(node, 1, where, "its constant"), width(), where, "constant");
+        return ConstantInputs.broadcast(constantInput(node, 1, where, "its constant"), width(), where, "constant");
     }
 
     private void batchNorm(NodeProto node, String where, NodeAttributes attributes)
@@ -386,50 +329,18 @@ final class GraphReader {
             throw unsupported(where + " is in training mode; Chainrule imports inference graphs");
         }
         if (images() && !shape.isFlat()) {
-            foldBatchNorm(node, where, attributes);
+            LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
+            if (last == null || !last.isOpenConvolution()) {
+                throw new OnnxException(where + " normalises each channel of " + shape + " images, but not right after "
+                        + "a Conv that it could be folded into; Chainrule's batch_norm normalises each of an example's "
+                        + width() + " numbers on its own. Export in eval mode (torch.onnx.export folds BatchNorm2d "
+                        + "into the Conv before it) or put the BatchNorm2d right after a Conv");
+            }
+            NormalizationNodes.foldBatchNorm(constants, node, attributes, last, shape.channels(), where);
             return;
         }
         rows();
-        double eps = attributes.real("epsilon", 1e-5);
-        double momentum = 1 - attributes.real("momentum", 0.9);
-        String spec = "batch_norm(momentum=" + number(Math.max(0, Math.min(1, momentum))) + ", eps=" + number(eps)
-                + ")";
-        plans.add(LayerPlan.other(spec, width())
-                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width(), where, "scale"))
-                .put("beta", broadcast(constantInput(node, 2, where, "its bias"), width(), where, "bias"))
-                .put("running_mean", broadcast(constantInput(node, 3, where, "its mean"), width(), where, "mean"))
-                .put("running_var", broadcast(constantInput(node, 4, where, "its variance"), width(), where,
-                        "variance")));
-    }
-
-    /**
-     * A {@code BatchNormalization} of images, per channel: folded into the convolution right before it (as PyTorch's
-     * exporter does in eval mode), {@code w' = w g / sqrt(v + eps)}, {@code b' = (b - m) g / sqrt(v + eps) + beta}.
-     */
-    private void foldBatchNorm(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
-        LayerPlan last = plans.isEmpty() ? null : plans.get(plans.size() - 1);
-        if (last == null || !last.isOpenConvolution()) {
-            throw new OnnxException(where + " normalises each channel of " + shape + " images, but not right after a "
-                    + "Conv that it could be folded into; Chainrule's batch_norm normalises each of an example's "
-                    + width() + " numbers on its own. Export in eval mode (torch.onnx.export folds BatchNorm2d into "
-                    + "the Conv before it) or put the BatchNorm2d right after a Conv");
-        }
-        int channels = shape.channels();
-        double eps = attributes.real("epsilon", 1e-5);
-        double[] gamma = broadcast(constantInput(node, 1, where, "its scale"), channels, where, "scale");
-        double[] beta = broadcast(constantInput(node, 2, where, "its bias"), channels, where, "bias");
-        double[] mean = broadcast(constantInput(node, 3, where, "its mean"), channels, where, "mean");
-        double[] variance = broadcast(constantInput(node, 4, where, "its variance"), channels, where, "variance");
-        double[] weights = last.tensors().get("weights");
-        double[] bias = last.tensors().get("bias");
-        int taps = weights.length / channels;
-        for (int f = 0; f < channels; f++) {
-            double factor = gamma[f] / Math.sqrt(variance[f] + eps);
-            for (int i = f * taps; i < (f + 1) * taps; i++) {
-                weights[i] *= factor;
-            }
-            bias[f] = (bias[f] - mean[f]) * factor + beta[f];
-        }
+        plans.add(NormalizationNodes.batchNorm(constants, node, attributes, width(), where));
     }
 
     private void layerNorm(NodeProto node, String where, NodeAttributes attributes)
@@ -439,15 +350,7 @@ final class GraphReader {
                     + "Chainrule's layer_norm normalises all of an example's numbers: flatten first");
         }
         rows();
-        long axis = attributes.integer("axis", -1);
-        if (axis != -1 && axis != 1) {
-            throw unsupported(where + " normalises from axis " + axis + "; Chainrule normalises each row (axis -1)");
-        }
-        double[] beta = node.getInputCount() > 2 && !node.getInput(2).isEmpty()
-                ? broadcast(constantInput(node, 2, where, "its bias"), width(), where, "bias") : new double[width()];
-        plans.add(LayerPlan.other("layer_norm(eps=" + number(attributes.real("epsilon", 1e-5)) + ")", width())
-                .put("gamma", broadcast(constantInput(node, 1, where, "its scale"), width(), where, "scale"))
-                .put("beta", beta));
+        plans.add(NormalizationNodes.layerNorm(constants, node, attributes, width(), where));
     }
 
     private void activation(NodeProto node, String where, NodeAttributes attributes)
@@ -461,10 +364,10 @@ final class GraphReader {
                     + node.getOpType() + " on rows: flatten first");
         }
         String spec = switch (node.getOpType()) {
-            case "Clip" -> clip(node, where, attributes);
+            case "Clip" -> ActivationOperators.clip(constants, node, attributes, where);
             case "PRelu" -> {
-                parameters.put("prelu slope", broadcast(constantInput(node, 1, where, "its slope"), width(), where,
-                        "slope"));
+                parameters.put("prelu slope", ConstantInputs.broadcast(constantInput(node, 1, where, "its slope"),
+                        width(), where, "slope"));
                 yield "prelu";
             }
             default -> ActivationOperators.spec(node.getOpType(), attributes, where);
@@ -479,55 +382,8 @@ final class GraphReader {
         }
     }
 
-    private String clip(NodeProto node, String where, NodeAttributes attributes) throws OnnxException {
-        double min = attributes.has("min") ? attributes.real("min", 0) : Double.NEGATIVE_INFINITY;
-        double max = attributes.has("max") ? attributes.real("max", 0) : Double.POSITIVE_INFINITY;
-        if (node.getInputCount() > 1 && !node.getInput(1).isEmpty()) {
-            min = constantInput(node, 1, where, "its minimum").values()[0];
-        }
-        if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
-            max = constantInput(node, 2, where, "its maximum").values()[0];
-        }
-        if (min == 0 && max == 6) {
-            return "relu6";
-        }
-        if (min == 0 && max == Double.POSITIVE_INFINITY) {
-            return "relu";
-        }
-        if (!Double.isFinite(min) || !Double.isFinite(max)) {
-            throw unsupported(where + " clips to [" + min + ", " + max + "]; Chainrule imports Clip with both bounds");
-        }
-        return "hard_tanh(min=" + number(min) + ", max=" + number(max) + ")";
-    }
-
     private Constant constantInput(NodeProto node, int index, String where, String what) throws OnnxException {
-        return constantInput(constants, node, index, where, what);
-    }
-
-    /** Input {@code index} of {@code node}, which must be one of {@code constants}; {@code what} names it. */
-    static Constant constantInput(Initializers constants, NodeProto node, int index, String where, String what)
-            throws OnnxException {
-        if (node.getInputCount() <= index || node.getInput(index).isEmpty()) {
-            throw new OnnxException(where + " lacks " + what);
-        }
-        String name = node.getInput(index);
-        if (!constants.has(name)) {
-            throw unsupported(where + " takes " + what + " from '" + name + "', which is not a constant");
-        }
-        return constants.get(name);
-    }
-
-    private static double[] broadcast(Constant constant, int size, String where, String what)
-            throws OnnxException {
-        if (constant.size() == size) {
-            return constant.values().clone();
-        }
-        if (constant.size() == 1) {
-            double[] out = new double[size];
-            java.util.Arrays.fill(out, constant.values()[0]);
-            return out;
-        }
-        throw new OnnxException(where + " has a " + what + " of shape " + constant + " for " + size + " features");
+        return ConstantInputs.input(constants, node, index, where, what);
     }
 
     private Standardization standardization(double[] offset, double[] scale, int size) throws OnnxException {

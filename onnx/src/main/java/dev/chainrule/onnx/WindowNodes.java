@@ -31,7 +31,7 @@ final class WindowNodes {
             throw new OnnxException(where + " has group " + group + " (a grouped or depthwise convolution); "
                     + "Chainrule's conv2d connects every input channel to every filter (group 1)");
         }
-        Constant weights = GraphReader.constantInput(constants, node, 1, where, "its weights");
+        Constant weights = ConstantInputs.input(constants, node, 1, where, "its weights");
         long[] dims = weights.dims();
         if (dims.length != 4 || dims[1] != input.channels()) {
             throw new OnnxException(where + " has weights of shape " + weights + " that do not take the "
@@ -51,7 +51,7 @@ final class WindowNodes {
         int filters = (int) dims[0];
         double[] bias = new double[filters];
         if (node.getInputCount() > 2 && !node.getInput(2).isEmpty()) {
-            Constant values = GraphReader.constantInput(constants, node, 2, where, "its bias");
+            Constant values = ConstantInputs.input(constants, node, 2, where, "its bias");
             if (values.size() != filters) {
                 throw new OnnxException(where + " has a bias of shape " + values + " for " + filters + " filters");
             }

@@ -132,6 +132,17 @@ final class TensorBackendChecks {
         assertClose(p, parameter.toDoubleArray(), Approx.accumulated(dtype), "adamStep's parameter");
     }
 
+    /**
+     * The backend's adamStep, fused or not, gives bit for bit the numbers of the passes that define it: for a few
+     * elements, for several thousand, and for a parameter long enough that a backend may share it among threads
+     * (backend-plain does from 65,536 elements).
+     */
+    static void adamStepMatchesItsPassesBitForBit(TensorBackend backend, DType dtype) {
+        for (Shape shape : List.of(new Shape(3, 5), new Shape(37, 61), new Shape(1, 70_000))) {
+            AdamStepCheck.assertFusedMatchesItsPasses(backend, dtype, shape, shape.size());
+        }
+    }
+
     static void gatherRowsCopiesTheListedRowsFromTheOffset(TensorBackend backend, DType dtype) {
         Tensor source = Points.uniform(backend, dtype, 5, 3, -1, 1, 31);
         double[] rows = source.toDoubleArray();

@@ -58,10 +58,15 @@ public interface TensorBackendContract {
                 inBothDTypes("zeros, fill and copy", TensorBackendChecks::zerosFillAndCopyWriteEveryElement));
     }
 
-    /** The Adam update ({@link TensorBackend#adamStep}, fused or the default) matches its definition. */
+    /**
+     * The Adam update ({@link TensorBackend#adamStep}, fused or the default) matches its definition, and a fused one
+     * gives bit for bit the numbers of the passes that define it ({@link AdamStepCheck}).
+     */
     @TestFactory
     default Stream<DynamicTest> updatesLikeAdam() {
-        return inBothDTypes("adamStep", TensorBackendChecks::adamStepMatchesItsDefinition);
+        return Stream.concat(inBothDTypes("adamStep", TensorBackendChecks::adamStepMatchesItsDefinition),
+                inBothDTypes("adamStep bit for bit as its passes",
+                        TensorBackendChecks::adamStepMatchesItsPassesBitForBit));
     }
 
     /** {@code matmul} is the triple loop for every transpose and shape. */
@@ -166,6 +171,7 @@ public interface TensorBackendContract {
     default Stream<DynamicNode> contractTests() {
         return Stream.of(
                 dynamicContainer("creates and transfers tensors", createsAndTransfersTensors()),
+                dynamicContainer("updates like Adam", updatesLikeAdam()),
                 dynamicContainer("multiplies matrices", multipliesMatrices()),
                 dynamicContainer("applies unary operations", appliesUnaryOperations()),
                 dynamicContainer("applies binary operations", appliesBinaryOperations()),

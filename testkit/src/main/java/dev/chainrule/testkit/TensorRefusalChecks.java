@@ -58,6 +58,8 @@ final class TensorRefusalChecks {
                 new Refusal("matmul out", () -> backend.matmul(a, false, tall, false, out), List.of("3x3", "3x4")),
                 new Refusal("addScaled", () -> backend.addScaled(a, 2, tall, out), List.of("4x3", "3x4")),
                 new Refusal("where", () -> backend.where(a, a, tall, out), List.of("4x3", "3x4")),
+                new Refusal("adamStep", () -> backend.adamStep(out, a, tall, a.newLike(), 0.9, 0.999, 0.001, 1e-8,
+                        a.newLike()), List.of("4x3", "3x4")),
                 new Refusal("reduce", () -> backend.reduce(ReduceOp.SUM, ReduceAxis.PER_COLUMN, a,
                         backend.zeros(dtype, new Shape(1, 3))), List.of("1x3", "1x4")),
                 new Refusal("copy", () -> backend.copy(tall, out), List.of("4x3", "3x4")),

@@ -8,6 +8,7 @@
  *
  * <p>The other public types are the inputs the contracts use, for an author's own tests: {@link
  * dev.chainrule.testkit.Points}, {@link dev.chainrule.testkit.DomainSamples}, {@link dev.chainrule.testkit.LossInputs},
- * {@link dev.chainrule.testkit.Trajectories} and {@link dev.chainrule.testkit.Approx}.
+ * {@link dev.chainrule.testkit.Trajectories} and {@link dev.chainrule.testkit.Approx}; {@link
+ * dev.chainrule.testkit.AdamStepCheck} holds a backend's fused Adam step to the passes that define it.
  */
 package dev.chainrule.testkit;

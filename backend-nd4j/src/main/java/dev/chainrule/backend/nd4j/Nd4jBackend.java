@@ -246,10 +246,7 @@ public final class Nd4jBackend implements TensorBackend {
     @Override
     public void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
             double stepSize, double epsilon, Tensor work) {
-        checkSame("adamStep", parameter, gradient, m, v, work);
-        for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
-            TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
-        }
+        TensorChecks.adamStep(this, parameter, gradient, m, v, work);
         if (!((Nd4jTensor) parameter).viewable()) {
             TensorBackend.super.adamStep(parameter, gradient, m, v, beta1, beta2, stepSize, epsilon, work);
             return;

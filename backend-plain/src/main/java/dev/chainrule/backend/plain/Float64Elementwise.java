@@ -44,16 +44,8 @@ final class Float64Elementwise {
                     out[i] = (double) Math.sqrt(x[i]);
                 }
             }
-            case EXP -> {
-                for (int i = 0; i < count; i++) {
-                    out[i] = (double) Math.exp(x[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < count; i++) {
-                    out[i] = ElementFunctions.tanh(x[i]);
-                }
-            }
+            case EXP -> ElementFunctions.exp(x, out, count);
+            case TANH -> ElementFunctions.tanh(x, out, count);
             case LOG -> {
                 for (int i = 0; i < count; i++) {
                     out[i] = (double) Math.log(x[i]);

@@ -247,10 +247,7 @@ public final class PlainBackend implements TensorBackend {
     @Override
     public void adamStep(Tensor parameter, Tensor gradient, Tensor m, Tensor v, double beta1, double beta2,
             double stepSize, double epsilon, Tensor work) {
-        checkSame("adamStep", parameter, gradient, m, v, work);
-        for (Tensor tensor : new Tensor[] {gradient, m, v, work}) {
-            TensorChecks.sameShape("adamStep", "every tensor", parameter.shape(), tensor.shape());
-        }
+        TensorChecks.adamStep(this, parameter, gradient, m, v, work);
         int count = parameter.shape().size();
         ElementwiseParts.run(count, (from, to) -> {
             if (parameter instanceof Float32Tensor p) {

@@ -1,7 +1,7 @@
 package dev.chainrule.backend.plain;
 
 /**
- * Creates the Vector API kernels. This is the one class outside the kernels themselves that names them, so that
+ * Creates the Vector API kernels and functions. This is the one class outside the kernels themselves that names them, so that
  * loading it is the test of whether the {@code jdk.incubator.vector} module is there: without the module it fails
  * with a {@link LinkageError}, which {@link KernelChoice} catches.
  */
@@ -16,5 +16,9 @@ final class VectorKernels {
 
     static Float64Kernel float64() {
         return new VectorFloat64Kernel();
+    }
+
+    static Float32Functions float32Functions() {
+        return new VectorFloat32Functions();
     }
 }

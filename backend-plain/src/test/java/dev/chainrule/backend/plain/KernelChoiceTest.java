@@ -32,6 +32,13 @@ class KernelChoiceTest {
     }
 
     @Test
+    void float32FunctionsFollowTheModule() {
+        Class<? extends Float32Functions> expected =
+                VECTOR_MODULE ? VectorFloat32Functions.class : ScalarFloat32Functions.class;
+        assertEquals(expected, Float32Functions.shared().getClass());
+    }
+
+    @Test
     void theBackendRanksItselfAboveNd4jOnlyWithTheVectorKernel() {
         PlainBackend backend = new PlainBackend();
         assertEquals(VECTOR_MODULE, KernelChoice.vectorExpected(null));

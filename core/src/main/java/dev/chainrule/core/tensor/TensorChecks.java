@@ -36,13 +36,39 @@ public final class TensorChecks {
         belongs(op, backend, a.dtype(), c);
     }
 
+    /**
+     * The arguments of {@link TensorBackend#adamStep}: the five tensors belong to {@code backend} and have the
+     * parameter's dtype and shape; a message names the tensor at fault. Builds no array, so the optimizer's step calls
+     * it for free.
+     */
+    public static void adamStep(TensorBackend backend, Tensor parameter, Tensor gradient, Tensor m, Tensor v,
+            Tensor work) {
+        adamOperand(backend, parameter, "parameter", parameter);
+        adamOperand(backend, parameter, "gradient", gradient);
+        adamOperand(backend, parameter, "m", m);
+        adamOperand(backend, parameter, "v", v);
+        adamOperand(backend, parameter, "work", work);
+    }
+
+    private static void adamOperand(TensorBackend backend, Tensor parameter, String name, Tensor tensor) {
+        if (tensor.backend() != backend) {
+            throw new IllegalArgumentException("adamStep: " + name + " is a tensor of " + owner(backend, tensor)
+                    + " but was given to backend '" + backend.name() + "'; tensors of two backends cannot be mixed");
+        }
+        if (tensor.dtype() != parameter.dtype()) {
+            throw new IllegalArgumentException("adamStep: " + name + " is " + tensor.dtype().label()
+                    + " but the parameter is " + parameter.dtype().label() + "; convert one tensor first");
+        }
+        if (!tensor.shape().equals(parameter.shape())) {
+            throw new IllegalArgumentException("adamStep: " + name + " is " + tensor.shape()
+                    + " but the parameter is " + parameter.shape() + "; all five tensors must have one shape");
+        }
+    }
+
     private static void belongs(String op, TensorBackend backend, DType dtype, Tensor tensor) {
         if (tensor.backend() != backend) {
-            String owner = tensor.backend().name().equals(backend.name())
-                    ? "another instance of backend '" + backend.name() + "'"
-                    : "backend '" + tensor.backend().name() + "'";
-            throw new IllegalArgumentException(op + ": a tensor of " + owner + " was given to backend '"
-                    + backend.name() + "'; tensors of two backends cannot be mixed");
+            throw new IllegalArgumentException(op + ": a tensor of " + owner(backend, tensor)
+                    + " was given to backend '" + backend.name() + "'; tensors of two backends cannot be mixed");
         }
         if (tensor.dtype() != dtype) {
             throw new IllegalArgumentException(op + ": dtypes " + dtype.label() + " and " + tensor.dtype().label()
@@ -126,6 +152,12 @@ public final class TensorChecks {
                         + " is outside a tensor of " + rows + " rows");
             }
         }
+    }
+
+    private static String owner(TensorBackend backend, Tensor tensor) {
+        return tensor.backend().name().equals(backend.name())
+                ? "another instance of backend '" + backend.name() + "'"
+                : "backend '" + tensor.backend().name() + "'";
     }
 
     private static String describe(Shape shape, boolean transposed) {

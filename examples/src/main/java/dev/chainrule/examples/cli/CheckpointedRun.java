@@ -18,9 +18,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code train}'s loop over a {@link TrainingSession}: resumes from a checkpoint when asked, saves checkpoints every N
- * batches or epochs, and on Ctrl-C (SIGINT) stops after the current batch, saves a checkpoint and reports it; the JVM
- * then exits with 130, the shell's code for an interrupt.
+ * {@code train}'s loop over a {@link TrainingSession}: removes the temporary files that a run killed while saving left
+ * in the checkpoint folder, resumes from a checkpoint when asked, saves checkpoints every N batches or epochs, and on
+ * Ctrl-C (SIGINT) stops after the current batch, saves a checkpoint and reports it; the JVM then exits with 130, the
+ * shell's code for an interrupt.
  */
 final class CheckpointedRun {
 
@@ -47,6 +48,7 @@ final class CheckpointedRun {
     Outcome train(Network network, TrainingConfig.Builder config, BatchSource source) throws IOException {
         Optional<CheckpointOptions.Every> every = options.every();
         Checkpoints checkpoints = new Checkpoints(folder, options.keep);
+        checkpoints.removeStaleTemporaries();
         TrainingSession[] holder = new TrainingSession[1];
         every.filter(e -> !e.epochs()).ifPresent(e -> config.listener(new TrainingListener() {
             @Override

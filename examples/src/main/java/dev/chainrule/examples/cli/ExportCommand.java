@@ -1,6 +1,7 @@
 package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.Chainrule;
+import dev.chainrule.core.io.AtomicFiles;
 import dev.chainrule.core.io.ModelFile;
 import dev.chainrule.core.io.SavedModel;
 import dev.chainrule.onnx.OnnxExporter;
@@ -46,6 +47,7 @@ final class ExportCommand implements Callable<Integer> {
         Chainrule chainrule = backend.chainrule();
         SavedModel saved = ModelFile.load(model, chainrule.backend(), chainrule.plugins());
         ModelInfo info = ModelInfo.of(saved, model.toString());
+        AtomicFiles.removeStaleTemporaries(out);
         new OnnxExporter().save(saved.network(), OnnxFiles.exportOptions(info, saved.metadata()), out);
         spec.commandLine().getOut().println("wrote " + out + " (ONNX opset " + OnnxExporter.OPSET + ", "
                 + saved.network().dtype().label() + ", " + saved.network().layers().size() + " layers)");

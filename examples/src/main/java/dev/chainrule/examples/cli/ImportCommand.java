@@ -1,6 +1,7 @@
 package dev.chainrule.examples.cli;
 
 import dev.chainrule.core.Chainrule;
+import dev.chainrule.core.io.AtomicFiles;
 import dev.chainrule.core.io.ModelFile;
 import dev.chainrule.core.io.SavedModel;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Chainrule chainrule = backend.chainrule();
         SavedModel saved = OnnxFiles.read(onnx, chainrule, null);
+        AtomicFiles.removeStaleTemporaries(out);
         ModelFile.save(saved.network(), saved.metadata(), out);
         spec.commandLine().getOut().println("wrote " + out + " (" + saved.network().layers().size() + " layers, "
                 + saved.network().inputs() + " inputs, " + saved.network().outputs() + " outputs, "

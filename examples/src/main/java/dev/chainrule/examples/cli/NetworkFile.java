@@ -58,7 +58,7 @@ final class NetworkFile {
             root = mapper.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + " is not valid " + (name.endsWith(".json") ? "JSON" : "YAML")
-                    + ": " + e.getOriginalMessage() + location(e));
+                    + ": " + problem(e.getOriginalMessage()) + location(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected an object with 'layers' and optionally 'output'");
@@ -164,6 +164,20 @@ final class NetworkFile {
                         + String.join(", ", known.stream().sorted().toList()));
             }
         }
+    }
+
+    /**
+     * The problem in a parser's message, on one line: YAML's parser follows the context and the problem each with the
+     * offending line quoted and marked on lines of their own, indented; the last line that is not is the problem.
+     */
+    static String problem(String message) {
+        String problem = message;
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                problem = line;
+            }
+        }
+        return problem.strip();
     }
 
     private static String location(JsonProcessingException e) {

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * The rows of comma-separated text, one at a time, read by Jackson's CSV parser (RFC 4180: quoted cells may hold
  * commas, quotes and line breaks): each row's cells as text with its line number, a leading UTF-8 byte-order mark
  * dropped, blank lines skipped. Malformed text (an unclosed quote) is an {@link IllegalArgumentException} naming the
- * source and line.
+ * source and line, and so is a reader that meets bytes that are not UTF-8.
  */
 final class CsvRows implements Closeable {
 
@@ -30,8 +31,12 @@ final class CsvRows implements Closeable {
 
     /** Rows of {@code reader}; {@code source} names it in messages. */
     CsvRows(Reader reader, String source) throws IOException {
-        this.parser = (CsvParser) FACTORY.createParser(withoutByteOrderMark(reader));
         this.source = source;
+        try {
+            this.parser = (CsvParser) FACTORY.createParser(withoutByteOrderMark(reader));
+        } catch (CharacterCodingException e) {
+            throw notText(e);
+        }
     }
 
     /** The next non-blank row's cells, or {@code null} at the end. */
@@ -59,7 +64,16 @@ final class CsvRows implements Closeable {
         } catch (JsonProcessingException e) {
             int where = e.getLocation() != null ? e.getLocation().getLineNr() : line;
             throw new IllegalArgumentException(source + ", line " + where + ": " + e.getOriginalMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw notText(e);
         }
+    }
+
+    /** A reader that decodes strictly stops at the first byte that is not UTF-8 (a binary or Latin-1 file). */
+    private IllegalArgumentException notText(CharacterCodingException e) {
+        String after = line > 0 ? " after line " + line : "";
+        return new IllegalArgumentException(source + " is not UTF-8 text (bytes" + after + " are not UTF-8); give "
+                + "comma-separated values saved as UTF-8", e);
     }
 
     /** The 1-based line on which the last row returned by {@link #next} starts. */

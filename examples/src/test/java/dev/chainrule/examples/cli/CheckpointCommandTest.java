@@ -17,6 +17,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,18 @@ class CheckpointCommandTest {
         Cli.run(with(IRIS, "--out-dir", byEpochs.toString(), "--checkpoint-every", "2e", "--keep-checkpoints", "1"))
                 .succeeded();
         assertEquals(1, Checkpoints.list(CheckpointOptions.folder(byEpochs)).size());
+    }
+
+    @Test
+    void theTemporaryOfACheckpointAKilledRunWasSavingIsRemovedByTheNextRun() throws IOException {
+        Path out = folder.resolve("killed");
+        Path checkpoints = Files.createDirectories(CheckpointOptions.folder(out));
+        Files.writeString(checkpoints.resolve(".checkpoint-000000000003.ckpt.5e.tmp"), "torn");
+        Cli.run(with(IRIS, "--out-dir", out.toString(), "--checkpoint-every", "1e", "--keep-checkpoints", "1"))
+                .succeeded();
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            assertEquals(Checkpoints.list(checkpoints), files.toList());
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,21 @@ class OnnxCommandsTest {
         assertEquals(expected, predict(onnx, IRIS_ROWS));
         assertEquals(expected, predict(back, IRIS_ROWS));
         assertTrue(expected.contains("setosa"), expected);
+    }
+
+    @Test
+    void exportAndImportRemoveTheTemporariesAKilledWriteOfTheirFileLeft() throws IOException {
+        Path out = Files.createDirectories(folder.resolve("killed"));
+        Path onnx = out.resolve("iris.onnx");
+        Path back = out.resolve("iris.crm");
+        Files.writeString(out.resolve(".iris.onnx.18c3f.tmp"), "torn");
+        Files.writeString(out.resolve(".iris.crm.18c3f.tmp"), "torn");
+        Cli.run("export", "--model", iris.toString(), "--out", onnx.toString()).succeeded();
+        Cli.run("import", "--onnx", onnx.toString(), "--out", back.toString()).succeeded();
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("iris.crm", "iris.onnx"), files.map(file -> file.getFileName().toString()).sorted()
+                    .toList());
+        }
     }
 
     @Test
