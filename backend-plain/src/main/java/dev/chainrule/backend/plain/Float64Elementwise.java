@@ -62,15 +62,14 @@ final class Float64Elementwise {
 
     /**
      * {@code out = a op b} for a {@code rows x columns} array {@code a} and a {@code b} of the same shape, a row
-     * ({@code 1 x columns}), a column ({@code rows x 1}) or a scalar ({@code 1 x 1}), as the shapes were checked; a
-     * long pass of the same shape or a scalar is shared among the threads ({@link ElementwiseParts}).
+     * ({@code 1 x columns}), a column ({@code rows x 1}) or a scalar ({@code 1 x 1}), as the shapes were checked.
      */
     static void broadcast(BinaryOp op, double[] a, int rows, int columns, double[] b, int bRows, int bColumns,
             double[] out) {
         if (bRows == rows && bColumns == columns) {
-            ElementwiseParts.run(rows * columns, (from, to) -> binary(op, a, b, 0, out, from, to));
+            binary(op, a, b, 0, out, 0, rows * columns);
         } else if (bRows == 1 && bColumns == 1) {
-            ElementwiseParts.run(rows * columns, (from, to) -> binary(op, a, b[0], out, from, to));
+            binary(op, a, b[0], out, 0, rows * columns);
         } else if (bRows == 1) {
             for (int r = 0; r < rows; r++) {
                 binary(op, a, b, -r * columns, out, r * columns, (r + 1) * columns);

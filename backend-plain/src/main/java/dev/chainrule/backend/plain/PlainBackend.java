@@ -219,13 +219,9 @@ public final class PlainBackend implements TensorBackend {
         checkSame(OperationNames.binary(op), a, out);
         TensorChecks.sameShape(OperationNames.binary(op), "out", a.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
-            float[] x = floats(a);
-            ElementwiseParts.run(target.size(), (from, to) -> Float32Elementwise.binary(op, x, (float) b, target.data,
-                    from, to));
+            Float32Elementwise.binary(op, floats(a), (float) b, target.data, 0, target.size());
         } else {
-            double[] x = doubles(a);
-            double[] y = doubles(out);
-            ElementwiseParts.run(a.shape().size(), (from, to) -> Float64Elementwise.binary(op, x, b, y, from, to));
+            Float64Elementwise.binary(op, doubles(a), b, doubles(out), 0, a.shape().size());
         }
         return out;
     }
