@@ -103,28 +103,10 @@ class ConvolutionTest {
         double[] x = uniform(batch * w.inputSize(), 6);
         double[] g = uniform(batch * filters * w.positions(), 7);
         double[] expected = new double[filters * w.patchSize() + filters];
-        for (int n = 0; n < batch; n++) {
-            for (int f = 0; f < filters; f++) {
-                for (int oh = 0; oh < w.outHeight(); oh++) {
-                    for (int ow = 0; ow < w.outWidth(); ow++) {
-                        double upstream = g[(n * filters + f) * w.positions() + oh * w.outWidth() + ow];
-                        expected[filters * w.patchSize() + f] += upstream;
-                        for (int c = 0, tap = 0; c < w.channels(); c++) {
-                            for (int kh = 0; kh < w.kernelHeight(); kh++) {
-                                for (int kw = 0; kw < w.kernelWidth(); kw++, tap++) {
-                                    int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
-                                    int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
-                                    if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
-                                        expected[f * w.patchSize() + tap] += upstream
-                                                * x[n * w.inputSize() + (c * w.height() + ih) * w.width() + iw];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        for (int o = 0; o < g.length; o++) {
+            expected[filters * w.patchSize() + o / w.positions() % filters] += g[o];
         }
+        naiveConnections(w, batch, filters, (f, tap, o, i) -> expected[f * w.patchSize() + tap] += g[o] * x[i]);
         double[] kernel = filled(filters * w.patchSize());
         double[] bias = filled(filters);
         MatrixMultiply.shared().float64Convolution().kernelGradient(w, x, g, kernel, bias, batch, filters);
@@ -162,29 +144,13 @@ class ConvolutionTest {
         double[] g = uniform(batch * filters * w.positions(), 14);
         double[] expectedOut = new double[batch * filters * w.positions()];
         double[] expectedGradient = new double[batch * w.inputSize()];
-        for (int n = 0; n < batch; n++) {
-            for (int f = 0; f < filters; f++) {
-                for (int oh = 0; oh < w.outHeight(); oh++) {
-                    for (int ow = 0; ow < w.outWidth(); ow++) {
-                        int o = (n * filters + f) * w.positions() + oh * w.outWidth() + ow;
-                        expectedOut[o] = bias[f];
-                        for (int c = 0, tap = 0; c < w.channels(); c++) {
-                            for (int kh = 0; kh < w.kernelHeight(); kh++) {
-                                for (int kw = 0; kw < w.kernelWidth(); kw++, tap++) {
-                                    int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
-                                    int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
-                                    if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
-                                        int i = n * w.inputSize() + (c * w.height() + ih) * w.width() + iw;
-                                        expectedOut[o] += kernel[f * w.patchSize() + tap] * x[i];
-                                        expectedGradient[i] += kernel[f * w.patchSize() + tap] * g[o];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        for (int o = 0; o < expectedOut.length; o++) {
+            expectedOut[o] = bias[o / w.positions() % filters];
         }
+        naiveConnections(w, batch, filters, (f, tap, o, i) -> {
+            expectedOut[o] += kernel[f * w.patchSize() + tap] * x[i];
+            expectedGradient[i] += kernel[f * w.patchSize() + tap] * g[o];
+        });
         double[] out = filled(expectedOut.length);
         MatrixMultiply.shared().float64Convolution().forward(w, x, kernel, bias, out, batch, filters);
         assertClose(expectedOut, out, 1e-10, "forward, " + filters + " filters, " + w);
@@ -216,6 +182,40 @@ class ConvolutionTest {
 
     static Stream<Arguments> counts() {
         return Stream.of(0, 1, 3, 4, 5, 8, 11, 49, 196).map(Arguments::of);
+    }
+
+    /** A connection: output {@code o} reads input {@code i} through tap {@code tap} of filter {@code f}. */
+    @FunctionalInterface
+    private interface Connection {
+        void visit(int f, int tap, int o, int i);
+    }
+
+    /**
+     * Visits every connection of {@code batch} examples by the definition (outputs and inputs indexed in their batch
+     * arrays), leaving out the taps that fall in the padding.
+     */
+    private static void naiveConnections(Window2d w, int batch, int filters, Connection connection) {
+        for (int n = 0; n < batch; n++) {
+            for (int f = 0; f < filters; f++) {
+                for (int oh = 0; oh < w.outHeight(); oh++) {
+                    for (int ow = 0; ow < w.outWidth(); ow++) {
+                        int o = (n * filters + f) * w.positions() + oh * w.outWidth() + ow;
+                        for (int c = 0, tap = 0; c < w.channels(); c++) {
+                            for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                                for (int kw = 0; kw < w.kernelWidth(); kw++, tap++) {
+                                    int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                                    int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
+                                    if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
+                                        connection.visit(f, tap, o,
+                                                n * w.inputSize() + (c * w.height() + ih) * w.width() + iw);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
