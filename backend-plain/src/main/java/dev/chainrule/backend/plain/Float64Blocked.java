@@ -138,15 +138,28 @@ final class Float64Blocked {
                 if (tileRows == mr && tileColumns == nr) {
                     kernel.tile(depth, packedA, aOffset + ir * depth, b, bOffset, bStep, c, at, cStep, accumulate);
                 } else {
-                    kernel.tile(depth, packedA, aOffset + ir * depth, b, bOffset, bStep, edge, 0, nr, false);
-                    for (int r = 0; r < tileRows; r++) {
-                        for (int j = 0; j < tileColumns; j++) {
-                            double value = edge[r * nr + j];
-                            c[at + r * cStep + j] = accumulate ? c[at + r * cStep + j] + value : value;
-                        }
-                    }
+                    edgeTile(depth, tileRows, tileColumns, packedA, aOffset + ir * depth, b, bOffset, bStep, c, at,
+                            cStep, accumulate, edge);
                 }
             }
+        }
+    }
+
+    /**
+     * A partial tile, computed in the full-size scratch tile {@code edge}: when accumulating, C's elements are copied
+     * in first, so that the kernel continues their chains as it does in a full tile.
+     */
+    private void edgeTile(int depth, int tileRows, int tileColumns, double[] packedA, int aOffset, double[] b,
+            int bOffset, int bStep, double[] c, int at, int cStep, boolean accumulate, double[] edge) {
+        int nr = kernel.columns();
+        if (accumulate) {
+            for (int r = 0; r < tileRows; r++) {
+                System.arraycopy(c, at + r * cStep, edge, r * nr, tileColumns);
+            }
+        }
+        kernel.tile(depth, packedA, aOffset, b, bOffset, bStep, edge, 0, nr, accumulate);
+        for (int r = 0; r < tileRows; r++) {
+            System.arraycopy(edge, r * nr, c, at + r * cStep, tileColumns);
         }
     }
 

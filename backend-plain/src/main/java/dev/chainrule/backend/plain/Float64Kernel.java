@@ -5,6 +5,11 @@ package dev.chainrule.backend.plain;
  * product ({@link Float64Blocked}) packs its operands so that a kernel reads them contiguously.
  *
  * <p>Both methods <b>modify</b> only {@code c}; with {@code accumulate} they add to it, otherwise they overwrite it.
+ *
+ * <p>Every kernel computes each element of C as the same chain of fused multiply-adds, {@code s = fma(A(k), B(k), s)}
+ * for k in increasing order, starting from C's element when accumulating and from {@code +0.0} otherwise: an
+ * operation whose result Java specifies exactly ({@link Math#fma}, lane by lane in the Vector API), so that a
+ * product has the same bits whichever kernel, vector width, blocking, thread split or JIT tier computes it.
  */
 interface Float64Kernel {
 

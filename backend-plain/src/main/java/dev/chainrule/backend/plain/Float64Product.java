@@ -64,8 +64,8 @@ final class Float64Product {
 
     /**
      * The textbook product, for products too small to be worth packing: {@code C(i, j) = sum over k of
-     * op(A)(i, k) op(B)(k, j)}, with element {@code (i, k)} of {@code op(A)} at {@code i * aRowStride + k *
-     * aColumnStride} and likewise for B.
+     * op(A)(i, k) op(B)(k, j)}, the kernels' chain of fused multiply-adds ({@link Float64Kernel}), with element
+     * {@code (i, k)} of {@code op(A)} at {@code i * aRowStride + k * aColumnStride} and likewise for B.
      */
     private static void direct(double[] a, int aRowStride, int aColumnStride, double[] b, int bRowStride,
             int bColumnStride, double[] c, int rows, int columns, int depth) {
@@ -74,7 +74,7 @@ final class Float64Product {
             for (int k = 0; k < depth; k++) {
                 double aik = a[i * aRowStride + k * aColumnStride];
                 for (int j = 0; j < columns; j++) {
-                    c[i * columns + j] += aik * b[k * bRowStride + j * bColumnStride];
+                    c[i * columns + j] = Math.fma(aik, b[k * bRowStride + j * bColumnStride], c[i * columns + j]);
                 }
             }
         }

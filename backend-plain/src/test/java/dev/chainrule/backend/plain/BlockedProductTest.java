@@ -2,6 +2,7 @@ package dev.chainrule.backend.plain;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,13 +10,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The blocked products of both dtypes with both kernels against the reference product. Small blocks make even
- * small products cross several blocks in every direction; the large shapes also run with the default blocks.
+ * The blocked products of both dtypes with both kernels against the reference product, bit for bit, overwriting C
+ * and accumulating onto it. Small blocks make even small products cross several blocks in every direction (and so
+ * continue the chains of edge tiles); the large shapes also run with the default blocks.
  */
 class BlockedProductTest {
-
-    private static final double FLOAT_EPSILON = Math.ulp(1.0f);
-    private static final double DOUBLE_EPSILON = Math.ulp(1.0);
 
     static Stream<Arguments> float32Cases() {
         return Stream.of(new ScalarFloat32Kernel(), VectorKernels.float32())
@@ -56,22 +55,32 @@ class BlockedProductTest {
     private static void check(Float32Blocked product, String label, Shapes shape) {
         double[] a = shape.a(11);
         double[] b = shape.b(11);
-        float[] c = new float[shape.rows() * shape.columns()];
-        java.util.Arrays.fill(c, Float.NaN);
-        product.multiply(ReferenceProduct.toFloats(a), Layout.of(shape.aColumns(), shape.transposeA()),
-                ReferenceProduct.toFloats(b), Layout.of(shape.bColumns(), shape.transposeB()), c, 0, shape.columns(),
-                shape.rows(), shape.columns(), shape.depth());
-        shape.check(label, a, b, ReferenceProduct.toDoubles(c), FLOAT_EPSILON);
+        for (double[] start : new double[][] {null, ReferenceProduct.random(shape.rows() * shape.columns(), 13)}) {
+            float[] c = ReferenceProduct.toFloats(start == null ? unset(shape) : start);
+            product.multiply(ReferenceProduct.toFloats(a), Layout.of(shape.aColumns(), shape.transposeA()),
+                    ReferenceProduct.toFloats(b), Layout.of(shape.bColumns(), shape.transposeB()), c, 0,
+                    shape.columns(), shape.rows(), shape.columns(), shape.depth(), start != null);
+            shape.check(label + (start == null ? "" : ", accumulating"), a, b, start, ReferenceProduct.toDoubles(c),
+                    true);
+        }
     }
 
     private static void check(Float64Blocked product, String label, Shapes shape) {
         double[] a = shape.a(11);
         double[] b = shape.b(11);
+        for (double[] start : new double[][] {null, ReferenceProduct.random(shape.rows() * shape.columns(), 13)}) {
+            double[] c = start == null ? unset(shape) : start.clone();
+            product.multiply(a, Layout.of(shape.aColumns(), shape.transposeA()), b,
+                    Layout.of(shape.bColumns(), shape.transposeB()), c, 0, shape.columns(), shape.rows(),
+                    shape.columns(), shape.depth(), start != null);
+            shape.check(label + (start == null ? "" : ", accumulating"), a, b, start, c, false);
+        }
+    }
+
+    /** C before a product that overwrites it: NaN, which no element may keep. */
+    private static double[] unset(Shapes shape) {
         double[] c = new double[shape.rows() * shape.columns()];
-        java.util.Arrays.fill(c, Double.NaN);
-        product.multiply(a, Layout.of(shape.aColumns(), shape.transposeA()), b,
-                Layout.of(shape.bColumns(), shape.transposeB()), c, 0, shape.columns(), shape.rows(),
-                shape.columns(), shape.depth());
-        shape.check(label, a, b, c, DOUBLE_EPSILON);
+        Arrays.fill(c, Double.NaN);
+        return c;
     }
 }

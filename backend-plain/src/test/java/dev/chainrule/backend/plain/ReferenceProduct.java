@@ -5,47 +5,50 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Random;
 
 /**
- * The textbook product in double precision, the reference every kernel path is checked against, and the tolerance
- * that a product in a given precision must meet: each element within {@code 4 depth eps} of the sum of the
- * magnitudes of its terms.
+ * The reference that every kernel path is checked against, bit for bit: each element of a product is the chain of
+ * fused multiply-adds over k in increasing order that {@link Float64Kernel} defines, in the element type.
  */
 final class ReferenceProduct {
 
     private ReferenceProduct() {
     }
 
-    /** {@code op(A) op(B)} for row-major {@code a} ({@code aColumns} wide) and {@code b}, in double arithmetic. */
-    static double[] multiply(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB,
-            int bColumns, int rows, int columns, int depth) {
-        double[] c = new double[rows * columns];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                double sum = 0;
-                for (int k = 0; k < depth; k++) {
-                    sum += element(a, transposeA, aColumns, i, k) * element(b, transposeB, bColumns, k, j);
-                }
-                c[i * columns + j] = sum;
+    /**
+     * Element {@code (i, j)} of {@code op(A) op(B)} for row-major {@code a} ({@code aColumns} wide) and {@code b},
+     * its chain starting from {@code start}; in float arithmetic when {@code float32} (the inputs then hold floats).
+     */
+    static double element(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
+            int i, int j, int depth, double start, boolean float32) {
+        if (float32) {
+            float sum = (float) start;
+            for (int k = 0; k < depth; k++) {
+                sum = Math.fma((float) element(a, transposeA, aColumns, i, k),
+                        (float) element(b, transposeB, bColumns, k, j), sum);
             }
+            return sum;
         }
-        return c;
+        double sum = start;
+        for (int k = 0; k < depth; k++) {
+            sum = Math.fma(element(a, transposeA, aColumns, i, k), element(b, transposeB, bColumns, k, j), sum);
+        }
+        return sum;
     }
 
-    /** Fails with the first element of {@code actual} that is further from the reference than rounding allows. */
-    static void assertClose(String label, double[] a, boolean transposeA, int aColumns, double[] b,
-            boolean transposeB, int bColumns, int rows, int columns, int depth, double epsilon, double[] actual) {
-        double[] expected = multiply(a, transposeA, aColumns, b, transposeB, bColumns, rows, columns, depth);
+    /**
+     * Fails with the first element of {@code actual} that is not the reference's bits; {@code start} is C before an
+     * accumulating product, {@code null} for one that overwrites it.
+     */
+    static void assertExact(String label, double[] a, boolean transposeA, int aColumns, double[] b,
+            boolean transposeB, int bColumns, int rows, int columns, int depth, double[] start, boolean float32,
+            double[] actual) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                double magnitude = 0;
-                for (int k = 0; k < depth; k++) {
-                    magnitude += Math.abs(element(a, transposeA, aColumns, i, k)
-                            * element(b, transposeB, bColumns, k, j));
-                }
-                double allowed = 4 * depth * epsilon * magnitude + Double.MIN_NORMAL;
+                double expected = element(a, transposeA, aColumns, b, transposeB, bColumns, i, j, depth,
+                        start == null ? 0 : start[i * columns + j], float32);
                 double got = actual[i * columns + j];
-                if (!(Math.abs(got - expected[i * columns + j]) <= allowed)) {
-                    fail(label + ": element (" + i + ", " + j + ") is " + got + ", expected "
-                            + expected[i * columns + j] + " within " + allowed);
+                if (Double.doubleToRawLongBits(got) != Double.doubleToRawLongBits(expected)) {
+                    fail(label + ": element (" + i + ", " + j + ") is " + got + ", expected " + expected
+                            + ", the chain of fused multiply-adds over k");
                 }
             }
         }

@@ -68,10 +68,15 @@ record Shapes(int rows, int columns, int depth, boolean transposeA, boolean tran
         return ReferenceProduct.random(depth * columns, seed + 1);
     }
 
-    /** Checks {@code c} against the reference product of {@code a} and {@code b}. */
-    void check(String label, double[] a, double[] b, double[] c, double epsilon) {
-        ReferenceProduct.assertClose(label + " " + this, a, transposeA, aColumns(), b, transposeB, bColumns(), rows,
-                columns, depth, epsilon, c);
+    /** Checks that {@code c} is the reference product of {@code a} and {@code b}, bit for bit. */
+    void check(String label, double[] a, double[] b, double[] c, boolean float32) {
+        check(label, a, b, null, c, float32);
+    }
+
+    /** As {@link #check(String, double[], double[], double[], boolean)}, for C accumulated onto {@code start}. */
+    void check(String label, double[] a, double[] b, double[] start, double[] c, boolean float32) {
+        ReferenceProduct.assertExact(label + " " + this, a, transposeA, aColumns(), b, transposeB, bColumns(), rows,
+                columns, depth, start, float32, c);
     }
 
     @Override
