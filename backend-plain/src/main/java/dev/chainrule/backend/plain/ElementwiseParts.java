@@ -23,8 +23,16 @@ final class ElementwiseParts {
 
     /** Runs {@code range} over {@code [0, count)}, in parts on the shared product threads when it is long. */
     static void run(int count, Range range) {
+        run(count, 1, range);
+    }
+
+    /**
+     * Runs {@code range} over {@code [0, count)} units of {@code unitSize} elements each (the planes of a pooling,
+     * say), in parts of whole units on the shared product threads when they hold at least {@value #SHARED} elements.
+     */
+    static void run(int count, int unitSize, Range range) {
         ComputePool pool = MatrixMultiply.shared().pool();
-        int parts = count < SHARED ? 1 : pool.threads();
+        int parts = (long) count * unitSize < SHARED ? 1 : Math.min(count, pool.threads());
         if (parts == 1) {
             range.run(0, count);
             return;

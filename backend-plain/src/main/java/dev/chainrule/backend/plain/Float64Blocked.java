@@ -50,11 +50,47 @@ final class Float64Blocked {
      */
     void multiply(double[] a, Layout aLayout, double[] b, Layout bLayout, double[] c, int cOffset, int cStep,
             int rows, int columns, int depth, boolean accumulate) {
+        product(a, aLayout, null, b, bLayout, c, cOffset, cStep, rows, columns, depth, accumulate);
+    }
+
+    /** The elements that {@link #packWhole} writes for a {@code rows x depth} A. */
+    int packedSize(int rows, int depth) {
+        return roundUp(rows, kernel.rows()) * depth;
+    }
+
+    /**
+     * Packs the whole {@code rows x depth} A that {@code layout} places into {@code packed} (at least
+     * {@link #packedSize} long) as {@link #multiply} packs it block by block: one {@code kc}-deep slice after the
+     * other, each slice {@code rows} (rounded up to the kernel's rows) tall. A caller that multiplies by the same A
+     * many times, such as a convolution by its kernel once per example, packs it once for {@link #multiplyPacked}.
+     */
+    void packWhole(double[] a, Layout layout, int rows, int depth, double[] packed) {
+        int kc = Math.min(blocking.depth(), depth);
+        int paddedRows = roundUp(rows, kernel.rows());
+        for (int pc = 0; pc < depth; pc += kc) {
+            Float64Packing.packA(a, layout, 0, pc, rows, Math.min(kc, depth - pc), kernel.rows(), packed,
+                    pc * paddedRows);
+        }
+    }
+
+    /**
+     * As {@link #multiply(double[], Layout, double[], Layout, double[], int, int, int, int, int, boolean)}, with an A
+     * that {@link #packWhole} has packed already ({@code rows x depth}).
+     */
+    void multiplyPacked(double[] packedA, double[] b, Layout bLayout, double[] c, int cOffset, int cStep, int rows,
+            int columns, int depth, boolean accumulate) {
+        product(null, null, packedA, b, bLayout, c, cOffset, cStep, rows, columns, depth, accumulate);
+    }
+
+    /** The blocked product, packing A block by block, or reading its blocks in {@code wholeA} when that is given. */
+    private void product(double[] a, Layout aLayout, double[] wholeA, double[] b, Layout bLayout, double[] c,
+            int cOffset, int cStep, int rows, int columns, int depth, boolean accumulate) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int kc = Math.min(blocking.depth(), depth);
+        int paddedRows = roundUp(rows, mr);
         boolean readBInPlace = bLayout.columnStride() == 1 && rows <= IN_PLACE_B_TILES * mr;
-        double[] packedA = buffer(0, roundUp(Math.min(blocking.rows(), rows), mr) * kc);
+        double[] packedA = wholeA != null ? wholeA : buffer(0, roundUp(Math.min(blocking.rows(), rows), mr) * kc);
         double[] packedB = buffer(1, roundUp(readBInPlace ? nr : Math.min(blocking.columns(), columns), nr) * kc);
         double[] edge = buffer(2, mr * nr);
         for (int jc = 0; jc < columns; jc += blocking.columns()) {
@@ -66,8 +102,13 @@ final class Float64Blocked {
                 int bOffset = bLayout.index(pc, jc);
                 for (int ic = 0; ic < rows; ic += blocking.rows()) {
                     int mb = Math.min(blocking.rows(), rows - ic);
-                    Float64Packing.packA(a, aLayout, ic, pc, mb, kb, mr, packedA);
-                    tiles(kb, mb, nb, packedA, b, bOffset, bLayout.rowStride(), inPlace, packedB, c,
+                    int aOffset = 0;
+                    if (wholeA == null) {
+                        Float64Packing.packA(a, aLayout, ic, pc, mb, kb, mr, packedA, 0);
+                    } else {
+                        aOffset = pc * paddedRows + ic * kb;
+                    }
+                    tiles(kb, mb, nb, packedA, aOffset, b, bOffset, bLayout.rowStride(), inPlace, packedB, c,
                             cOffset + ic * cStep + jc, cStep, accumulate || pc > 0, edge);
                 }
             }
@@ -75,13 +116,14 @@ final class Float64Blocked {
     }
 
     /**
-     * Runs the kernel over every tile of one block pair; the B micro-panel stays in L1 across the rows. The kernel
+     * Runs the kernel over every tile of one block pair; the B micro-panel stays in L1 across the rows, the A block's
+     * micro-panels start at {@code packedA[aOffset]}. The kernel
      * finds B's columns before {@code inPlaceColumns} in {@code bInPlace} itself (element {@code (k, j)} at
      * {@code bInPlaceOffset + k * bInPlaceStep + j}), the rest packed in {@code packedB}.
      */
-    private void tiles(int depth, int rows, int columns, double[] packedA, double[] bInPlace, int bInPlaceOffset,
-            int bInPlaceStep, int inPlaceColumns, double[] packedB, double[] c, int cOffset, int cStep,
-            boolean accumulate, double[] edge) {
+    private void tiles(int depth, int rows, int columns, double[] packedA, int aOffset, double[] bInPlace,
+            int bInPlaceOffset, int bInPlaceStep, int inPlaceColumns, double[] packedB, double[] c, int cOffset,
+            int cStep, boolean accumulate, double[] edge) {
         int mr = kernel.rows();
         int nr = kernel.columns();
         for (int jr = 0; jr < columns; jr += nr) {
@@ -94,10 +136,10 @@ final class Float64Blocked {
                 int tileRows = Math.min(mr, rows - ir);
                 int at = cOffset + ir * cStep + jr;
                 if (tileRows == mr && tileColumns == nr) {
-                    kernel.tile(depth, packedA, ir * depth, b, bOffset, bStep, c, at, cStep, accumulate);
+                    kernel.tile(depth, packedA, aOffset + ir * depth, b, bOffset, bStep, c, at, cStep, accumulate);
                 } else {
-                    edgeTile(depth, tileRows, tileColumns, packedA, ir * depth, b, bOffset, bStep, c, at, cStep,
-                            accumulate, edge);
+                    edgeTile(depth, tileRows, tileColumns, packedA, aOffset + ir * depth, b, bOffset, bStep, c, at,
+                            cStep, accumulate, edge);
                 }
             }
         }

@@ -17,16 +17,18 @@ import java.util.List;
  *
  * <p>Examples are shared among the product threads when the work is worth it, each thread running single-threaded
  * products in window buffers of its own, which it keeps from call to call (no allocation once the largest shape has
- * run).
+ * run). The kernel, the same operand of every example's product, is packed once a call by the calling thread, and
+ * the threads read it there.
  */
 final class Float64Convolution {
 
     private static final int COLUMNS = 0;
     private static final int PARTIALS = 1;
+    private static final int KERNEL = 2;
 
     private final Float64Blocked blocked;
     private final ComputePool pool;
-    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[2][0]);
+    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[3][0]);
     private final ThreadLocal<ExampleLayouts> layouts = ThreadLocal.withInitial(ExampleLayouts::new);
 
     Float64Convolution(Float64Blocked blocked, ComputePool pool) {
@@ -48,7 +50,8 @@ final class Float64Convolution {
     void forward(Window2d w, double[] x, double[] kernel, double[] bias, double[] out, int batch, int filters) {
         int positions = w.positions();
         int patch = w.patchSize();
-        Layout kernelLayout = Layout.of(patch, false);
+        double[] packedKernel = buffer(KERNEL, blocked.packedSize(filters, patch));
+        blocked.packWhole(kernel, Layout.of(patch, false), filters, patch, packedKernel);
         share(batch, (long) filters * positions * patch, (task, from, to) -> {
             double[] columns = pointwise(w) ? x : buffer(COLUMNS, patch * positions);
             ExampleLayouts examples = layouts.get();
@@ -57,8 +60,8 @@ final class Float64Convolution {
                     toColumns(w, x, n * w.inputSize(), columns);
                 }
                 int at = n * filters * positions;
-                blocked.multiply(kernel, kernelLayout, columns, columns(w, examples, n), out, at, positions, filters,
-                        positions, patch);
+                blocked.multiplyPacked(packedKernel, columns, columns(w, examples, n), out, at, positions, filters,
+                        positions, patch, false);
                 for (int f = 0; f < filters; f++) {
                     double b = bias[f];
                     for (int i = at + f * positions, end = i + positions; i < end; i++) {
@@ -77,18 +80,19 @@ final class Float64Convolution {
     void inputGradient(Window2d w, double[] g, double[] kernel, double[] out, int batch, int filters) {
         int positions = w.positions();
         int patch = w.patchSize();
-        Layout transposedKernel = Layout.of(patch, true);
+        double[] packedKernel = buffer(KERNEL, blocked.packedSize(patch, filters));
+        blocked.packWhole(kernel, Layout.of(patch, true), patch, filters, packedKernel);
         share(batch, (long) filters * positions * patch, (task, from, to) -> {
             double[] columns = buffer(COLUMNS, patch * positions);
             ExampleLayouts examples = layouts.get();
             for (int n = from; n < to; n++) {
                 Layout gradient = examples.of(n, filters * positions, positions, 1);
                 if (pointwise(w)) {
-                    blocked.multiply(kernel, transposedKernel, g, gradient, out, n * w.inputSize(), positions, patch,
-                            positions, filters);
+                    blocked.multiplyPacked(packedKernel, g, gradient, out, n * w.inputSize(), positions, patch,
+                            positions, filters, false);
                 } else {
-                    blocked.multiply(kernel, transposedKernel, g, gradient, columns, 0, positions, patch, positions,
-                            filters);
+                    blocked.multiplyPacked(packedKernel, g, gradient, columns, 0, positions, patch, positions,
+                            filters, false);
                     fromColumns(w, columns, out, n * w.inputSize());
                 }
             }

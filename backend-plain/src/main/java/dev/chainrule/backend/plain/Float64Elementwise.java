@@ -67,125 +67,131 @@ final class Float64Elementwise {
     static void broadcast(BinaryOp op, double[] a, int rows, int columns, double[] b, int bRows, int bColumns,
             double[] out) {
         if (bRows == rows && bColumns == columns) {
-            binary(op, a, 0, b, 0, out, 0, rows * columns);
+            binary(op, a, b, 0, out, 0, rows * columns);
         } else if (bRows == 1 && bColumns == 1) {
-            binary(op, a, 0, b[0], out, 0, rows * columns);
+            binary(op, a, b[0], out, 0, rows * columns);
         } else if (bRows == 1) {
             for (int r = 0; r < rows; r++) {
-                binary(op, a, r * columns, b, 0, out, r * columns, columns);
+                binary(op, a, b, -r * columns, out, r * columns, (r + 1) * columns);
             }
         } else {
             for (int r = 0; r < rows; r++) {
-                binary(op, a, r * columns, b[r], out, r * columns, columns);
+                binary(op, a, b[r], out, r * columns, (r + 1) * columns);
             }
         }
     }
 
-    /** {@code out[outAt + i] = a[aAt + i] op b[bAt + i]} for {@code i < count}. */
-    static void binary(BinaryOp op, double[] a, int aAt, double[] b, int bAt, double[] out, int outAt, int count) {
+    /**
+     * {@code out[i] = a[i] op b[i + bShift]} for {@code from <= i < to}. {@code a} and {@code out} share their index
+     * (as {@code b} does when {@code bShift} is 0): the JIT vectorizes such a loop even when they may be one array.
+     */
+    static void binary(BinaryOp op, double[] a, double[] b, int bShift, double[] out, int from, int to) {
         switch (op) {
             case ADD -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] + b[bAt + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] + b[i + bShift];
                 }
             }
             case SUB -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] - b[bAt + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] - b[i + bShift];
                 }
             }
             case MUL -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] * b[bAt + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * b[i + bShift];
                 }
             }
             case DIV -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] / b[bAt + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] / b[i + bShift];
                 }
             }
             case MAX -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = Math.max(a[aAt + i], b[bAt + i]);
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.max(a[i], b[i + bShift]);
                 }
             }
             case MIN -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = Math.min(a[aAt + i], b[bAt + i]);
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.min(a[i], b[i + bShift]);
                 }
             }
             default -> {
                 java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = (double) function.applyAsDouble(a[aAt + i], b[bAt + i]);
+                for (int i = from; i < to; i++) {
+                    out[i] = (double) function.applyAsDouble(a[i], b[i + bShift]);
                 }
             }
         }
     }
 
-    /** {@code out[outAt + i] = a[aAt + i] op b} for {@code i < count}. */
-    static void binary(BinaryOp op, double[] a, int aAt, double b, double[] out, int outAt, int count) {
+    /**
+     * {@code out[i] = a[i] op b} for {@code from <= i < to}; one index for both arrays, as in
+     * {@link #binary(BinaryOp, double[], double[], int, double[], int, int)}.
+     */
+    static void binary(BinaryOp op, double[] a, double b, double[] out, int from, int to) {
         switch (op) {
             case ADD -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] + b;
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] + b;
                 }
             }
             case SUB -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] - b;
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] - b;
                 }
             }
             case MUL -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] * b;
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * b;
                 }
             }
             case DIV -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = a[aAt + i] / b;
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] / b;
                 }
             }
             case MAX -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = Math.max(a[aAt + i], b);
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.max(a[i], b);
                 }
             }
             case MIN -> {
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = Math.min(a[aAt + i], b);
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.min(a[i], b);
                 }
             }
             // Comparisons select an int and convert it: the JIT makes that a conditional move, where a selected
             // element would be a branch, mispredicted on about half of the elements of a ReLU's input.
             case GREATER -> {
-                for (int i = 0; i < count; i++) {
-                    int bit = a[aAt + i] > b ? 1 : 0;
-                    out[outAt + i] = bit;
+                for (int i = from; i < to; i++) {
+                    int bit = a[i] > b ? 1 : 0;
+                    out[i] = bit;
                 }
             }
             case GREATER_EQUAL -> {
-                for (int i = 0; i < count; i++) {
-                    int bit = a[aAt + i] >= b ? 1 : 0;
-                    out[outAt + i] = bit;
+                for (int i = from; i < to; i++) {
+                    int bit = a[i] >= b ? 1 : 0;
+                    out[i] = bit;
                 }
             }
             case LESS -> {
-                for (int i = 0; i < count; i++) {
-                    int bit = a[aAt + i] < b ? 1 : 0;
-                    out[outAt + i] = bit;
+                for (int i = from; i < to; i++) {
+                    int bit = a[i] < b ? 1 : 0;
+                    out[i] = bit;
                 }
             }
             case LESS_EQUAL -> {
-                for (int i = 0; i < count; i++) {
-                    int bit = a[aAt + i] <= b ? 1 : 0;
-                    out[outAt + i] = bit;
+                for (int i = from; i < to; i++) {
+                    int bit = a[i] <= b ? 1 : 0;
+                    out[i] = bit;
                 }
             }
             default -> {
                 java.util.function.DoubleBinaryOperator function = ScalarFunctions.of(op);
-                for (int i = 0; i < count; i++) {
-                    out[outAt + i] = (double) function.applyAsDouble(a[aAt + i], b);
+                for (int i = from; i < to; i++) {
+                    out[i] = (double) function.applyAsDouble(a[i], b);
                 }
             }
         }

@@ -16,12 +16,12 @@ final class Float64Packing {
      * Packs the {@code rows x depth} block of A whose corner is element {@code (row, column)} of {@code a}'s
      * {@code layout} into micro-panels of
      * {@code panelRows} rows: element {@code (r, k)} of panel {@code p} goes to
-     * {@code packed[p * panelRows * depth + k * panelRows + r % panelRows]}.
+     * {@code packed[packedOffset + p * panelRows * depth + k * panelRows + r % panelRows]}.
      */
     static void packA(double[] a, Layout layout, int row, int column, int rows, int depth, int panelRows,
-            double[] packed) {
+            double[] packed, int packedOffset) {
         for (int first = 0; first < rows; first += panelRows) {
-            int base = first * depth;
+            int base = packedOffset + first * depth;
             int count = Math.min(panelRows, rows - first);
             if (layout.rowStride() == 1) {
                 for (int k = 0; k < depth; k++) {

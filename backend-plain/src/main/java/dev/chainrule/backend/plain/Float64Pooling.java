@@ -22,7 +22,8 @@ final class Float64Pooling {
     /** {@code out = pool(x)} for {@code batch} examples; modifies {@code out}. */
     static void forward(PoolOp op, Window2d w, double[] x, double[] out, int batch) {
         if (op == PoolOp.MAX && halving(w)) {
-            halvingMaximum(w, x, out, batch * w.channels());
+            ElementwiseParts.run(batch * w.channels(), w.height() * w.width(),
+                    (from, to) -> halvingMaximum(w, x, out, from, to));
             return;
         }
         generalForward(op, w, x, out, batch);
@@ -64,7 +65,8 @@ final class Float64Pooling {
     /** {@code out = dE/dx} from {@code g = dE/d(out)} for {@code batch} examples; modifies {@code out}. */
     static void inputGradient(PoolOp op, Window2d w, double[] x, double[] g, double[] out, int batch) {
         if (op == PoolOp.MAX && halving(w)) {
-            halvingMaximumGradient(w, x, g, out, batch * w.channels());
+            ElementwiseParts.run(batch * w.channels(), w.height() * w.width(),
+                    (from, to) -> halvingMaximumGradient(w, x, g, out, from, to));
             return;
         }
         generalInputGradient(op, w, x, g, out, batch);
@@ -111,14 +113,18 @@ final class Float64Pooling {
         return w.kernelHeight() == 2 && w.kernelWidth() == 2 && w.stride() == 2 && w.dilation() == 1 && inside(w);
     }
 
-    private static void halvingMaximum(Window2d w, double[] x, double[] out, int planes) {
+    /**
+     * The 2x2 maximum of planes {@code from} (inclusive) to {@code to} (exclusive), as {@code Math.max} of the four
+     * taps: the first largest tap's value but for the sign of a zero, without finding which tap it is.
+     */
+    private static void halvingMaximum(Window2d w, double[] x, double[] out, int from, int to) {
         int width = w.width();
         int plane = w.height() * width;
-        for (int p = 0, o = 0; p < planes; p++) {
+        for (int p = from, o = from * w.positions(); p < to; p++) {
             for (int oh = 0; oh < w.outHeight(); oh++) {
                 int row = p * plane + 2 * oh * width;
-                for (int ow = 0; ow < w.outWidth(); ow++, o++) {
-                    out[o] = x[firstLargestOfFour(x, row + 2 * ow, width)];
+                for (int ow = 0, at = row; ow < w.outWidth(); ow++, o++, at += 2) {
+                    out[o] = Math.max(Math.max(x[at], x[at + 1]), Math.max(x[at + width], x[at + width + 1]));
                 }
             }
         }
@@ -126,13 +132,14 @@ final class Float64Pooling {
 
     /**
      * Writes every input of the planes: the window's gradient at its first largest tap, zero at its three others and
-     * in the last row and column that an odd size leaves out of every window.
+     * in the last row and column that an odd size leaves out of every window; planes {@code from} (inclusive) to
+     * {@code to} (exclusive).
      */
-    private static void halvingMaximumGradient(Window2d w, double[] x, double[] g, double[] out, int planes) {
+    private static void halvingMaximumGradient(Window2d w, double[] x, double[] g, double[] out, int from, int to) {
         int width = w.width();
         int plane = w.height() * width;
         int covered = 2 * w.outWidth();
-        for (int p = 0, o = 0; p < planes; p++) {
+        for (int p = from, o = from * w.positions(); p < to; p++) {
             for (int oh = 0; oh < w.outHeight(); oh++) {
                 int row = p * plane + 2 * oh * width;
                 for (int ow = 0; ow < w.outWidth(); ow++, o++) {

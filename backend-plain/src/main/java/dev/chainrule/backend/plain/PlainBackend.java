@@ -219,9 +219,9 @@ public final class PlainBackend implements TensorBackend {
         checkSame(OperationNames.binary(op), a, out);
         TensorChecks.sameShape(OperationNames.binary(op), "out", a.shape(), out.shape());
         if (out instanceof Float32Tensor target) {
-            Float32Elementwise.binary(op, floats(a), 0, (float) b, target.data, 0, target.size());
+            Float32Elementwise.binary(op, floats(a), (float) b, target.data, 0, target.size());
         } else {
-            Float64Elementwise.binary(op, doubles(a), 0, b, doubles(out), 0, a.shape().size());
+            Float64Elementwise.binary(op, doubles(a), b, doubles(out), 0, a.shape().size());
         }
         return out;
     }

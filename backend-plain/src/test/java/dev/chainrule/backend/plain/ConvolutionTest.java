@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fast paths of the convolution and pooling loops against their general paths on the same inputs, in both
  * dtypes: the 2x2 stride-2 maximum (odd sizes, ties, NaN at every tap), the general pooling's own NaN rule, col2im's
- * unit-stride rows, the bias gradient's partial sums and the kernel gradient accumulated in the product, each against a
- * naive loop, for strides, padding, dilation and odd sizes.
+ * unit-stride rows, the bias gradient's partial sums, the kernel gradient accumulated in the product and the forward
+ * pass and input gradient with the kernel packed once a call, each against a naive loop, for strides, padding,
+ * dilation and odd sizes.
  */
 class ConvolutionTest {
 
@@ -102,28 +103,10 @@ class ConvolutionTest {
         double[] x = uniform(batch * w.inputSize(), 6);
         double[] g = uniform(batch * filters * w.positions(), 7);
         double[] expected = new double[filters * w.patchSize() + filters];
-        for (int n = 0; n < batch; n++) {
-            for (int f = 0; f < filters; f++) {
-                for (int oh = 0; oh < w.outHeight(); oh++) {
-                    for (int ow = 0; ow < w.outWidth(); ow++) {
-                        double upstream = g[(n * filters + f) * w.positions() + oh * w.outWidth() + ow];
-                        expected[filters * w.patchSize() + f] += upstream;
-                        for (int c = 0, tap = 0; c < w.channels(); c++) {
-                            for (int kh = 0; kh < w.kernelHeight(); kh++) {
-                                for (int kw = 0; kw < w.kernelWidth(); kw++, tap++) {
-                                    int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
-                                    int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
-                                    if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
-                                        expected[f * w.patchSize() + tap] += upstream
-                                                * x[n * w.inputSize() + (c * w.height() + ih) * w.width() + iw];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        for (int o = 0; o < g.length; o++) {
+            expected[filters * w.patchSize() + o / w.positions() % filters] += g[o];
         }
+        naiveConnections(w, batch, filters, (f, tap, o, i) -> expected[f * w.patchSize() + tap] += g[o] * x[i]);
         double[] kernel = filled(filters * w.patchSize());
         double[] bias = filled(filters);
         MatrixMultiply.shared().float64Convolution().kernelGradient(w, x, g, kernel, bias, batch, filters);
@@ -137,6 +120,52 @@ class ConvolutionTest {
         double[] bothFloat = Arrays.copyOf(doubles(kernelFloat), kernel.length + filters);
         System.arraycopy(doubles(biasFloat), 0, bothFloat, kernel.length, filters);
         assertClose(expected, bothFloat, 1e-3, "float32 kernel and bias gradients, " + w);
+    }
+
+    /**
+     * Windows with a filter count whose products take every path of a kernel packed once a call: more rows than one
+     * packed block of A holds, a depth of several slices in both dtypes, B read in place (few filters) or packed, and
+     * enough work per example that the threads share the examples.
+     */
+    static Stream<Arguments> packedKernels() {
+        return Stream.of(Arguments.of(Window2d.same(30, 6, 5, 3, 3, 1, 1), 300),
+                Arguments.of(Window2d.same(30, 6, 5, 3, 3, 1, 1), 7),
+                Arguments.of(Window2d.of(2, 9, 8, 3, 3, 2, 1, 2), 13),
+                Arguments.of(Window2d.of(40, 5, 4, 1, 1, 1, 0, 1), 290));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} filters")
+    @MethodSource("packedKernels")
+    void forwardAndInputGradientWithTheKernelPackedOnceMatchTheNaiveLoop(Window2d w, int filters) {
+        int batch = 3;
+        double[] x = uniform(batch * w.inputSize(), 11);
+        double[] kernel = uniform(filters * w.patchSize(), 12);
+        double[] bias = uniform(filters, 13);
+        double[] g = uniform(batch * filters * w.positions(), 14);
+        double[] expectedOut = new double[batch * filters * w.positions()];
+        double[] expectedGradient = new double[batch * w.inputSize()];
+        for (int o = 0; o < expectedOut.length; o++) {
+            expectedOut[o] = bias[o / w.positions() % filters];
+        }
+        naiveConnections(w, batch, filters, (f, tap, o, i) -> {
+            expectedOut[o] += kernel[f * w.patchSize() + tap] * x[i];
+            expectedGradient[i] += kernel[f * w.patchSize() + tap] * g[o];
+        });
+        double[] out = filled(expectedOut.length);
+        MatrixMultiply.shared().float64Convolution().forward(w, x, kernel, bias, out, batch, filters);
+        assertClose(expectedOut, out, 1e-10, "forward, " + filters + " filters, " + w);
+        double[] gradient = filled(expectedGradient.length);
+        MatrixMultiply.shared().float64Convolution().inputGradient(w, g, kernel, gradient, batch, filters);
+        assertClose(expectedGradient, gradient, 1e-10, "input gradient, " + filters + " filters, " + w);
+        float[] outFloat = floats(filled(expectedOut.length));
+        MatrixMultiply.shared().float32Convolution().forward(w, floats(x), floats(kernel), floats(bias), outFloat,
+                batch, filters);
+        assertClose(expectedOut, doubles(outFloat), 1e-3, "float32 forward, " + filters + " filters, " + w);
+        float[] gradientFloat = floats(filled(expectedGradient.length));
+        MatrixMultiply.shared().float32Convolution().inputGradient(w, floats(g), floats(kernel), gradientFloat, batch,
+                filters);
+        assertClose(expectedGradient, doubles(gradientFloat), 1e-3, "float32 input gradient, " + filters + " filters, "
+                + w);
     }
 
     @ParameterizedTest(name = "{0} elements")
@@ -153,6 +182,40 @@ class ConvolutionTest {
 
     static Stream<Arguments> counts() {
         return Stream.of(0, 1, 3, 4, 5, 8, 11, 49, 196).map(Arguments::of);
+    }
+
+    /** A connection: output {@code o} reads input {@code i} through tap {@code tap} of filter {@code f}. */
+    @FunctionalInterface
+    private interface Connection {
+        void visit(int f, int tap, int o, int i);
+    }
+
+    /**
+     * Visits every connection of {@code batch} examples by the definition (outputs and inputs indexed in their batch
+     * arrays), leaving out the taps that fall in the padding.
+     */
+    private static void naiveConnections(Window2d w, int batch, int filters, Connection connection) {
+        for (int n = 0; n < batch; n++) {
+            for (int f = 0; f < filters; f++) {
+                for (int oh = 0; oh < w.outHeight(); oh++) {
+                    for (int ow = 0; ow < w.outWidth(); ow++) {
+                        int o = (n * filters + f) * w.positions() + oh * w.outWidth() + ow;
+                        for (int c = 0, tap = 0; c < w.channels(); c++) {
+                            for (int kh = 0; kh < w.kernelHeight(); kh++) {
+                                for (int kw = 0; kw < w.kernelWidth(); kw++, tap++) {
+                                    int ih = oh * w.stride() - w.padTop() + kh * w.dilation();
+                                    int iw = ow * w.stride() - w.padLeft() + kw * w.dilation();
+                                    if (ih >= 0 && ih < w.height() && iw >= 0 && iw < w.width()) {
+                                        connection.visit(f, tap, o,
+                                                n * w.inputSize() + (c * w.height() + ih) * w.width() + iw);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
