@@ -148,7 +148,18 @@ final class VectorFloat64Kernel implements Float64Kernel {
     @Override
     public void row(int depth, int width, double[] a, int aOffset, int aStep, double[] b, int bOffset, int bStep,
             double[] c, int cOffset, boolean accumulate) {
-        int j = 0;
+        // One method per block size: as one method the row loop was too large for C1 (tier 3), and a method
+        // stuck at tier 2 never reaches C2, leaving every vector a heap object.
+        int j = sixteenVectors(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, 0);
+        j = eightVectors(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
+        j = oneVector(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
+        oneColumn(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
+    }
+
+    /** Columns from {@code from} in blocks of 16 vectors, 16 accumulators. Returns the next column. */
+    private static int sixteenVectors(int depth, int width, double[] a, int aOffset, int aStep, double[] b,
+            int bOffset, int bStep, double[] c, int cOffset, boolean accumulate, int from) {
+        int j = from;
         for (; j + 16 * LANES <= width; j += 16 * LANES) {
             int at = cOffset + j;
             DoubleVector s0 = accumulate ? DoubleVector.fromArray(SPECIES, c, at) : DoubleVector.zero(SPECIES);
@@ -217,6 +228,13 @@ final class VectorFloat64Kernel implements Float64Kernel {
             s14.intoArray(c, at + 14 * LANES);
             s15.intoArray(c, at + 15 * LANES);
         }
+        return j;
+    }
+
+    /** Columns from {@code from} in blocks of 8 vectors. Returns the next column. */
+    private static int eightVectors(int depth, int width, double[] a, int aOffset, int aStep, double[] b,
+            int bOffset, int bStep, double[] c, int cOffset, boolean accumulate, int from) {
+        int j = from;
         for (; j + 8 * LANES <= width; j += 8 * LANES) {
             int at = cOffset + j;
             DoubleVector s0 = DoubleVector.zero(SPECIES);
@@ -257,6 +275,13 @@ final class VectorFloat64Kernel implements Float64Kernel {
             s6.intoArray(c, at + 6 * LANES);
             s7.intoArray(c, at + 7 * LANES);
         }
+        return j;
+    }
+
+    /** Columns from {@code from} one vector at a time. Returns the next column. */
+    private static int oneVector(int depth, int width, double[] a, int aOffset, int aStep, double[] b,
+            int bOffset, int bStep, double[] c, int cOffset, boolean accumulate, int from) {
+        int j = from;
         for (; j + LANES <= width; j += LANES) {
             DoubleVector s = accumulate ? DoubleVector.fromArray(SPECIES, c, cOffset + j) : DoubleVector.zero(SPECIES);
             for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
@@ -265,6 +290,13 @@ final class VectorFloat64Kernel implements Float64Kernel {
             }
             s.intoArray(c, cOffset + j);
         }
+        return j;
+    }
+
+    /** Columns from {@code from} one at a time, each the same chain of fused multiply-adds. Returns the next column. */
+    private static int oneColumn(int depth, int width, double[] a, int aOffset, int aStep, double[] b,
+            int bOffset, int bStep, double[] c, int cOffset, boolean accumulate, int from) {
+        int j = from;
         for (; j < width; j++) {
             double s = accumulate ? c[cOffset + j] : 0;
             for (int k = 0; k < depth; k++) {
@@ -272,5 +304,6 @@ final class VectorFloat64Kernel implements Float64Kernel {
             }
             c[cOffset + j] = s;
         }
+        return j;
     }
 }
