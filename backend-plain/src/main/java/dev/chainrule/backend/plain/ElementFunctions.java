@@ -17,9 +17,9 @@ final class ElementFunctions {
         }
     }
 
-    /** The rounded exponential of each float, by {@link Float32Functions#shared()}. */
+    /** The rounded exponential of each float, by the shared product's {@link Float32Functions}. */
     static void exp(float[] x, float[] out, int count) {
-        Float32Functions.shared().exp(x, out, count);
+        MatrixMultiply.shared().float32Functions().exp(x, out, count);
     }
 
     /** {@code out[i] = Math.tanh(x[i])} for {@code i < count}. */
@@ -29,14 +29,9 @@ final class ElementFunctions {
         }
     }
 
-    /** The tanh of each float within one ulp, by {@link Float32Functions#shared()}. */
+    /** The tanh of each float within one ulp, by the shared product's {@link Float32Functions}. */
     static void tanh(float[] x, float[] out, int count) {
-        Float32Functions.shared().tanh(x, out, count);
-    }
-
-    /** {@link Math#tanh}. */
-    static double tanh(double x) {
-        return Math.tanh(x);
+        MatrixMultiply.shared().float32Functions().tanh(x, out, count);
     }
 
     /**

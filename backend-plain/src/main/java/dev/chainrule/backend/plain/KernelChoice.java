@@ -5,15 +5,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kernels that the plain backend multiplies with: the Vector API kernels when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, the scalar kernels otherwise. The system property
- * {@value #PROPERTY} ({@code auto}, {@code vector} or {@code scalar}) overrides the choice.
+ * The kernels that the plain backend multiplies with, and its FLOAT32 {@code exp} and {@code tanh}: the Vector API
+ * ones when the JVM was started with {@code --add-modules jdk.incubator.vector}, the scalar ones otherwise. The system
+ * property {@value #PROPERTY} ({@code auto}, {@code vector} or {@code scalar}) overrides the choice.
  *
- * @param float32 the FLOAT32 kernel
- * @param float64 the FLOAT64 kernel
- * @param reason  why these kernels were chosen, for the log
+ * @param float32          the FLOAT32 kernel
+ * @param float64          the FLOAT64 kernel
+ * @param float32Functions the FLOAT32 {@code exp} and {@code tanh} of whole arrays
+ * @param reason           why these were chosen, for the log
  */
-record KernelChoice(Float32Kernel float32, Float64Kernel float64, String reason) {
+record KernelChoice(Float32Kernel float32, Float64Kernel float64, Float32Functions float32Functions, String reason) {
 
     /** The system property that forces a kernel. */
     static final String PROPERTY = "chainrule.plain.kernel";
@@ -23,7 +24,8 @@ record KernelChoice(Float32Kernel float32, Float64Kernel float64, String reason)
 
     /** The scalar kernels, which run on every JVM. */
     static KernelChoice scalar(String reason) {
-        return new KernelChoice(new ScalarFloat32Kernel(), new ScalarFloat64Kernel(), reason);
+        return new KernelChoice(new ScalarFloat32Kernel(), new ScalarFloat64Kernel(), new ScalarFloat32Functions(),
+                reason);
     }
 
     /**
@@ -39,6 +41,12 @@ record KernelChoice(Float32Kernel float32, Float64Kernel float64, String reason)
     static String scalarReason(String requested) {
         return "scalar".equalsIgnoreCase(requested == null ? "" : requested.trim()) ? PROPERTY + "=scalar"
                 : "start the JVM with --add-modules " + MODULE + " for the vector kernel";
+    }
+
+    /** The Vector API kernels and functions; a {@link LinkageError} without the module. */
+    static KernelChoice vector(String reason) {
+        return new KernelChoice(VectorKernels.float32(), VectorKernels.float64(), VectorKernels.float32Functions(),
+                reason);
     }
 
     /** Chooses by {@code requested} (the property's value, {@code null} meaning {@code auto}) and logs the choice. */
@@ -68,7 +76,7 @@ record KernelChoice(Float32Kernel float32, Float64Kernel float64, String reason)
             return scalar(reason);
         }
         try {
-            return new KernelChoice(VectorKernels.float32(), VectorKernels.float64(), "module " + MODULE + " loaded");
+            return vector("module " + MODULE + " loaded");
         } catch (LinkageError e) {
             if (requested.equals("vector")) {
                 throw new IllegalStateException(PROPERTY + "=vector, but the vector kernel does not load: " + e, e);

@@ -19,6 +19,7 @@ final class MatrixMultiply {
     private final Float32Product float32;
     private final Float64Product float64;
     private final ComputePool pool;
+    private final Float32Functions float32Functions;
     private final Float32Convolution float32Convolution;
     private final Float64Convolution float64Convolution;
 
@@ -26,6 +27,7 @@ final class MatrixMultiply {
         this.float32 = new Float32Product(kernels.float32(), pool);
         this.float64 = new Float64Product(kernels.float64(), pool);
         this.pool = pool;
+        this.float32Functions = kernels.float32Functions();
         this.float32Convolution = new Float32Convolution(float32.blocked(), pool);
         this.float64Convolution = new Float64Convolution(float64.blocked(), pool);
     }
@@ -55,6 +57,11 @@ final class MatrixMultiply {
     void float64(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
             double[] c, int rows, int columns, int depth) {
         float64.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth);
+    }
+
+    /** The FLOAT32 {@code exp} and {@code tanh} chosen with the kernels. */
+    Float32Functions float32Functions() {
+        return float32Functions;
     }
 
     /** The threads that share large products (and long element-wise passes). */

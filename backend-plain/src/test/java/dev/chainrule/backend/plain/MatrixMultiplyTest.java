@@ -16,7 +16,7 @@ class MatrixMultiplyTest {
 
     private static final List<ComputePool> POOLS = List.of(new ComputePool(1), new ComputePool(2));
     private static final List<KernelChoice> KERNELS = List.of(KernelChoice.scalar("tested"),
-            new KernelChoice(VectorKernels.float32(), VectorKernels.float64(), "tested"));
+            KernelChoice.vector("tested"));
 
     static Stream<Arguments> cases() {
         return KERNELS.stream().flatMap(kernels -> POOLS.stream().flatMap(pool -> {
