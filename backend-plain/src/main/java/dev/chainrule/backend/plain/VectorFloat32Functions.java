@@ -129,7 +129,7 @@ final class VectorFloat32Functions implements Float32Functions {
 
     /**
      * {@code x[i] = tanh(x[i])} for the whole vectors that cover {@code length}, given {@code e[i] = e^(2 |x[i]|)}, as
-     * {@link ElementFunctions#tanh(float)} computes it: {@code 1 - 2 / (e + 1)} with {@code x}'s sign, and
+     * {@link ScalarFloat32Functions} computes it: {@code 1 - 2 / (e + 1)} with {@code x}'s sign, and
      * {@code x (1 - x^2 / 3)} for {@code |x| < 2^-7}.
      */
     private static void tanhLanes(double[] x, double[] e, int length) {
