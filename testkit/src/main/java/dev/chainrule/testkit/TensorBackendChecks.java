@@ -4,6 +4,7 @@ import static dev.chainrule.testkit.Approx.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.core.tensor.BinaryOp;
@@ -64,6 +65,31 @@ final class TensorBackendChecks {
         }
     }
 
+    /**
+     * {@code assign(float[], offset, out)} fills {@code out} with the slice from {@code offset}, rounded to the dtype
+     * as {@code fromArray} rounds the same numbers, and refuses a slice that would run past the array.
+     */
+    static void assignFromFloatsTakesTheSliceRounded(TensorBackend backend, DType dtype) {
+        Shape shape = new Shape(3, 5);
+        float[] floats = new float[4 + shape.size() + 2];
+        double[] slice = new double[shape.size()];
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = (float) Math.scalb(1 + i / 7.0, i % 9 - 4) * (i % 2 == 0 ? 1 : -1);
+        }
+        for (int i = 0; i < slice.length; i++) {
+            slice[i] = floats[4 + i];
+        }
+        Tensor out = backend.fill(99, backend.zeros(dtype, shape));
+        assertSame(out, backend.assign(floats, 4, out));
+        assertArrayEquals(backend.fromArray(dtype, shape, slice).toDoubleArray(), out.toDoubleArray(),
+                "assign of floats from offset 4");
+        for (int offset : new int[] {-1, 4 + 3, floats.length + 1}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> backend.assign(floats, offset, out), "offset " + offset);
+            assertTrue(refused.getMessage().contains("assign"), refused.getMessage());
+        }
+    }
+
     static void matmulMatchesTheTripleLoopForEveryTransposeAndShape(TensorBackend backend, DType dtype) {
         int[][] sizes = {{3, 4, 5}, {5, 4, 3}, {1, 4, 5}, {3, 4, 1}, {1, 4, 1}, {4, 1, 3}, {1, 1, 1}, {2, 7, 2}};
         long seed = 1;
@@ -90,6 +116,41 @@ final class TensorBackendChecks {
                 }
             }
         }
+    }
+
+    /**
+     * {@code matmulBias} gives the bits of {@code matmul} then {@code binary ADD} of the bias row, on one row, two rows,
+     * tiny, blocked and thread-shared products, and refuses a bias of the wrong shape or an output that is an input.
+     */
+    static void matmulBiasIsTheProductThenTheBiasBitForBit(TensorBackend backend, DType dtype) {
+        int[][] sizes = {{1, 4, 5}, {3, 4, 5}, {1, 784, 40}, {2, 300, 70}, {37, 65, 29}, {150, 130, 120}};
+        long seed = 11;
+        for (int[] size : sizes) {
+            int rows = size[0];
+            int inner = size[1];
+            int columns = size[2];
+            Tensor a = Points.uniform(backend, dtype, rows, inner, -1, 1, seed++);
+            Tensor b = Points.uniform(backend, dtype, inner, columns, -1, 1, seed++);
+            Tensor bias = Points.uniform(backend, dtype, 1, columns, -2, 2, seed++);
+            Tensor expected = backend.zeros(dtype, new Shape(rows, columns));
+            backend.binary(BinaryOp.ADD, backend.matmul(a, false, b, false, expected), bias, expected);
+            Tensor out = backend.fill(99, backend.zeros(dtype, new Shape(rows, columns)));
+            double[] biasBefore = bias.toDoubleArray();
+            assertSame(out, backend.matmulBias(a, b, bias, out));
+            assertArrayEquals(expected.toDoubleArray(), out.toDoubleArray(),
+                    "matmulBias " + a.shape() + " x " + b.shape() + " + " + bias.shape());
+            assertArrayEquals(biasBefore, bias.toDoubleArray(), "matmulBias modified its bias");
+        }
+        Tensor a = Points.uniform(backend, dtype, 3, 4, -1, 1, seed++);
+        Tensor b = Points.uniform(backend, dtype, 4, 5, -1, 1, seed);
+        Tensor out = backend.zeros(dtype, new Shape(3, 5));
+        IllegalArgumentException wrongBias = assertThrows(IllegalArgumentException.class,
+                () -> backend.matmulBias(a, b, backend.zeros(dtype, new Shape(1, 4)), out));
+        assertTrue(wrongBias.getMessage().contains("1x4") || wrongBias.getMessage().contains("[1, 4]")
+                || wrongBias.getMessage().contains("bias"), wrongBias.getMessage());
+        Tensor square = Points.uniform(backend, dtype, 4, 4, -1, 1, seed);
+        assertThrows(IllegalArgumentException.class,
+                () -> backend.matmulBias(square, square.duplicate(), backend.zeros(dtype, new Shape(1, 4)), square));
     }
 
     static void everyReductionAlongBothAxesAndOverAllMatchesItsDefinition(TensorBackend backend, DType dtype) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * <ul>
  *   <li><b>Creation and transfer</b>: {@code zeros}, {@code fromArray}, {@code assign}, {@code fill}, {@code copy}
  *       and {@code toDoubleArray} keep row-major order and round to the dtype.</li>
- *   <li><b>Arithmetic</b>: {@code matmul} for every transpose and shape; every unary and binary operation, in every
+ *   <li><b>Arithmetic</b>: {@code matmul} for every transpose and shape, {@code matmulBias} as {@code matmul} then
+ *       the bias added, bit for bit; every unary and binary operation, in every
  *       broadcast form, into a fresh output and in place, with infinities, NaN and signed zeros as Java has them;
  *       {@code expm1} and {@code log1p} precise near zero; {@code erf} the error function; comparisons exactly 0 or 1;
  *       {@code addScaled} and {@code where} into any operand; every reduction along both axes and over all;
@@ -53,9 +54,11 @@ public interface TensorBackendContract {
     /** Creation and transfer keep row-major order and round to the dtype. */
     @TestFactory
     default Stream<DynamicTest> createsAndTransfersTensors() {
-        return Stream.concat(
+        return Stream.of(
                 inBothDTypes("assign and toDoubleArray", TensorBackendChecks::assignAndToDoubleArrayRoundTripInRowMajorOrder),
-                inBothDTypes("zeros, fill and copy", TensorBackendChecks::zerosFillAndCopyWriteEveryElement));
+                inBothDTypes("assign from floats at an offset", TensorBackendChecks::assignFromFloatsTakesTheSliceRounded),
+                inBothDTypes("zeros, fill and copy", TensorBackendChecks::zerosFillAndCopyWriteEveryElement))
+                .flatMap(tests -> tests);
     }
 
     /**
@@ -74,6 +77,12 @@ public interface TensorBackendContract {
     default Stream<DynamicTest> multipliesMatrices() {
         return inBothDTypes("every transpose and shape",
                 TensorBackendChecks::matmulMatchesTheTripleLoopForEveryTransposeAndShape);
+    }
+
+    /** {@code matmulBias} is {@code matmul} then the bias row added, bit for bit. */
+    @TestFactory
+    default Stream<DynamicTest> addsTheBiasToAProduct() {
+        return inBothDTypes("as matmul then binary ADD", TensorBackendChecks::matmulBiasIsTheProductThenTheBiasBitForBit);
     }
 
     /** Every unary operation matches its definition. */

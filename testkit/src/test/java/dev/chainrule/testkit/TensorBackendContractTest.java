@@ -13,7 +13,7 @@ class TensorBackendContractTest {
     void theReferenceBackendPassesEveryCheckInBothDTypes() {
         KitRun run = KitRun.of(Examples.PlainBackendTest.class);
         assertEquals(List.of(), List.copyOf(run.failures().keySet()), run::describe);
-        assertEquals(2 * 28 + 1, run.passed().size(), run::describe);
+        assertEquals(2 * 30 + 1, run.passed().size(), run::describe);
         assertEquals(List.of("refusesBadArguments / a tensor of another usable backend in float32",
                 "refusesBadArguments / a tensor of another usable backend in float64"),
                 List.copyOf(run.aborted().keySet()), "with one backend on the class path there is no other to mix");

@@ -14,6 +14,7 @@ import dev.chainrule.core.tensor.TensorChecks;
 import dev.chainrule.core.tensor.UnaryOp;
 import dev.chainrule.core.tensor.Window2d;
 import dev.chainrule.core.tensor.WindowChecks;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -141,6 +142,28 @@ public final class Nd4jBackend implements TensorBackend {
                     window[i] = (float) rowMajor[start + i];
                 }
                 floats.put(from + start, window, 0, length);
+            }
+        }
+        return out;
+    }
+
+    /** Writes the native buffer in place, through an NIO view of it; FLOAT64 values are widened a window at a time. */
+    @Override
+    public Tensor assign(float[] rowMajor, int offset, Tensor out) {
+        INDArray array = own("assign", out).array();
+        TensorChecks.arraySliceFits("assign", out.shape(), rowMajor.length, offset);
+        int size = out.shape().size();
+        if (array.dataType() == DataType.FLOAT) {
+            ((Nd4jTensor) out).floats().put(0, rowMajor, offset, size);
+        } else {
+            DoubleBuffer doubles = array.data().asNioDouble();
+            double[] window = staging.get().doubles(0);
+            for (int start = 0; start < size; start += Staging.WINDOW) {
+                int length = Math.min(Staging.WINDOW, size - start);
+                for (int i = 0; i < length; i++) {
+                    window[i] = rowMajor[offset + start + i];
+                }
+                doubles.put(start, window, 0, length);
             }
         }
         return out;

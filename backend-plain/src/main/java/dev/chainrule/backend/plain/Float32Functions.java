@@ -9,9 +9,9 @@ package dev.chainrule.backend.plain;
  */
 interface Float32Functions {
 
-    /** {@code out[i] = exp(x[i])}, rounded to float, for {@code i < count}; {@code out} may be {@code x}. */
-    void exp(float[] x, float[] out, int count);
+    /** {@code out[i] = exp(x[i])}, rounded to float, for {@code from <= i < to}; {@code out} may be {@code x}. */
+    void exp(float[] x, float[] out, int from, int to);
 
-    /** {@code out[i] = tanh(x[i])}, within one float ulp, for {@code i < count}; {@code out} may be {@code x}. */
-    void tanh(float[] x, float[] out, int count);
+    /** {@code out[i] = tanh(x[i])}, within one float ulp, for {@code from <= i < to}; {@code out} may be {@code x}. */
+    void tanh(float[] x, float[] out, int from, int to);
 }

@@ -29,15 +29,18 @@ final class Float64Product {
     }
 
     /**
-     * {@code C = op(A) op(B)} in the element type's arithmetic.
+     * {@code C = op(A) op(B)} in the element type's arithmetic, then {@code C += bias} row by row when {@code bias} is
+     * given: each element of the product rounded, then the bias added and rounded, as two separate passes would, but by
+     * the thread that computed the element's block, right after it.
      *
      * @param a     A's elements (not modified); {@code aColumns} is A's stored width
      * @param b     B's elements (not modified); {@code bColumns} is B's stored width
      * @param c     receives the {@code rows x columns} product (modified; must not be {@code a} or {@code b})
      * @param depth the shared dimension
+     * @param bias  {@code columns} numbers added to every row of the product, or null for none
      */
     void multiply(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
-            double[] c, int rows, int columns, int depth) {
+            double[] c, int rows, int columns, int depth, double[] bias) {
         long work = (long) rows * columns * depth;
         Float64Kernel kernel = blocked.kernel();
         // Strides rather than Layouts on the small paths: batch-1 inference then allocates nothing here.
@@ -46,19 +49,42 @@ final class Float64Product {
         if (work <= MatrixMultiply.TINY) {
             direct(a, aRowStride, aColumnStride, b, transposeB ? 1 : bColumns, transposeB ? bColumns : 1, c, rows,
                     columns, depth);
+            addBias(bias, 0, c, 0, columns, rows, columns);
         } else if (rows <= MatrixMultiply.FEW_ROWS && !transposeB) {
             for (int i = 0; i < rows; i++) {
                 kernel.row(depth, columns, a, i * aRowStride, aColumnStride, b, 0, bColumns, c, i * columns, false);
             }
+            addBias(bias, 0, c, 0, columns, rows, columns);
         } else {
             Layout aLayout = Layout.of(aColumns, transposeA);
             Layout bLayout = Layout.of(bColumns, transposeB);
             List<Runnable> tasks = new ArrayList<>();
             for (Part part : Part.split(rows, columns, work, kernel.rows(), kernel.columns(), pool.threads())) {
-                tasks.add(() -> blocked.multiply(a, aLayout.block(part.row(), 0), b, bLayout.block(0, part.column()),
-                        c, part.row() * columns + part.column(), columns, part.rows(), part.columns(), depth));
+                int at = part.row() * columns + part.column();
+                tasks.add(() -> {
+                    blocked.multiply(a, aLayout.block(part.row(), 0), b, bLayout.block(0, part.column()), c, at,
+                            columns, part.rows(), part.columns(), depth);
+                    addBias(bias, part.column(), c, at, columns, part.rows(), part.columns());
+                });
             }
             pool.runAll(tasks);
+        }
+    }
+
+    /**
+     * {@code c[at + r * step + j] += bias[first + j]} for the {@code rows x columns} block of C at {@code at}; nothing
+     * when {@code bias} is null.
+     */
+    private static void addBias(double[] bias, int first, double[] c, int at, int step, int rows, int columns) {
+        if (bias == null) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int from = at + r * step;
+            int shift = first - from;
+            for (int i = from; i < from + columns; i++) {
+                c[i] = c[i] + bias[i + shift];
+            }
         }
     }
 

@@ -50,13 +50,25 @@ final class MatrixMultiply {
     /** The FLOAT32 product: see {@link Float32Product#multiply}. */
     void float32(float[] a, boolean transposeA, int aColumns, float[] b, boolean transposeB, int bColumns,
             float[] c, int rows, int columns, int depth) {
-        float32.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth);
+        float32.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth, null);
+    }
+
+    /** The FLOAT32 product with a bias row added, or none when {@code bias} is null: see {@link Float32Product#multiply}. */
+    void float32(float[] a, boolean transposeA, int aColumns, float[] b, boolean transposeB, int bColumns,
+            float[] c, int rows, int columns, int depth, float[] bias) {
+        float32.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth, bias);
     }
 
     /** The FLOAT64 product: see {@link Float64Product#multiply}. */
     void float64(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
             double[] c, int rows, int columns, int depth) {
-        float64.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth);
+        float64.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth, null);
+    }
+
+    /** The FLOAT64 product with a bias row added, or none when {@code bias} is null: see {@link Float64Product#multiply}. */
+    void float64(double[] a, boolean transposeA, int aColumns, double[] b, boolean transposeB, int bColumns,
+            double[] c, int rows, int columns, int depth, double[] bias) {
+        float64.multiply(a, transposeA, aColumns, b, transposeB, bColumns, c, rows, columns, depth, bias);
     }
 
     /** The FLOAT32 {@code exp} and {@code tanh} chosen with the kernels. */

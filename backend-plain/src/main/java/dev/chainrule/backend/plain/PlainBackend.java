@@ -115,6 +115,21 @@ public final class PlainBackend implements TensorBackend {
     }
 
     @Override
+    public Tensor assign(float[] rowMajor, int offset, Tensor out) {
+        PlainTensor target = own("assign", out);
+        TensorChecks.arraySliceFits("assign", out.shape(), rowMajor.length, offset);
+        if (target instanceof Float32Tensor floats) {
+            System.arraycopy(rowMajor, offset, floats.data, 0, floats.data.length);
+        } else {
+            double[] doubles = ((Float64Tensor) target).data;
+            for (int i = 0; i < doubles.length; i++) {
+                doubles[i] = rowMajor[offset + i];
+            }
+        }
+        return out;
+    }
+
+    @Override
     public double[] toDoubleArray(Tensor source) {
         PlainTensor tensor = own("toDoubleArray", source);
         if (tensor instanceof Float64Tensor doubles) {
@@ -179,10 +194,37 @@ public final class PlainBackend implements TensorBackend {
         TensorChecks.noAlias("matmul", out, a, b);
         if (out instanceof Float64Tensor c) {
             MatrixMultiply.shared().float64(doubles(a), transposeA, a.columns(), doubles(b), transposeB, b.columns(),
-                    c.data, rows, columns, inner);
+                    c.data, rows, columns, inner, null);
         } else {
             MatrixMultiply.shared().float32(floats(a), transposeA, a.columns(), floats(b), transposeB, b.columns(),
-                    floats(out), rows, columns, inner);
+                    floats(out), rows, columns, inner, null);
+        }
+        return out;
+    }
+
+    /** The bias is added by the thread that computed each block of the product, right after it. */
+    @Override
+    public Tensor matmulBias(Tensor a, Tensor b, Tensor bias, Tensor out) {
+        checkSame("matmulBias", a, b, out);
+        checkSame("matmulBias", bias, out);
+        int rows = a.rows();
+        int columns = b.columns();
+        int inner = a.columns();
+        if (inner != b.rows() || out.rows() != rows || out.columns() != columns) {
+            Shape result = TensorChecks.productShape(a.shape(), false, b.shape(), false);
+            TensorChecks.sameShape("matmulBias", "out", result, out.shape());
+        }
+        if (bias.rows() != 1 || bias.columns() != columns) {
+            TensorChecks.sameShape("matmulBias", "bias", new Shape(1, columns), bias.shape());
+        }
+        TensorChecks.noAlias("matmulBias", out, a, b);
+        TensorChecks.noAlias("matmulBias", out, bias, bias);
+        if (out instanceof Float64Tensor c) {
+            MatrixMultiply.shared().float64(doubles(a), false, inner, doubles(b), false, columns, c.data, rows,
+                    columns, inner, doubles(bias));
+        } else {
+            MatrixMultiply.shared().float32(floats(a), false, inner, floats(b), false, columns, floats(out), rows,
+                    columns, inner, floats(bias));
         }
         return out;
     }

@@ -10,15 +10,15 @@ final class ScalarFloat32Functions implements Float32Functions {
     private static final double TANH_SERIES_BELOW = 0x1p-7;
 
     @Override
-    public void exp(float[] x, float[] out, int count) {
-        for (int i = 0; i < count; i++) {
+    public void exp(float[] x, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             out[i] = (float) ExpReduction.exp(x[i]);
         }
     }
 
     @Override
-    public void tanh(float[] x, float[] out, int count) {
-        for (int i = 0; i < count; i++) {
+    public void tanh(float[] x, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             out[i] = tanh(x[i]);
         }
     }

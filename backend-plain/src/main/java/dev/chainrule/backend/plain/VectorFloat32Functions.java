@@ -35,28 +35,28 @@ final class VectorFloat32Functions implements Float32Functions {
     private static final ThreadLocal<double[][]> CHUNKS = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
 
     @Override
-    public void exp(float[] x, float[] out, int count) {
+    public void exp(float[] x, float[] out, int from, int to) {
         double[] chunk = CHUNKS.get()[0];
-        for (int from = 0; from < count; from += CHUNK) {
-            int length = Math.min(CHUNK, count - from);
-            widen(x, from, chunk, length);
+        for (int at = from; at < to; at += CHUNK) {
+            int length = Math.min(CHUNK, to - at);
+            widen(x, at, chunk, length);
             expLanes(chunk, length);
-            narrow(chunk, out, from, length);
+            narrow(chunk, out, at, length);
         }
     }
 
     @Override
-    public void tanh(float[] x, float[] out, int count) {
+    public void tanh(float[] x, float[] out, int from, int to) {
         double[][] chunks = CHUNKS.get();
         double[] arguments = chunks[0];
         double[] exponentials = chunks[1];
-        for (int from = 0; from < count; from += CHUNK) {
-            int length = Math.min(CHUNK, count - from);
-            widen(x, from, arguments, length);
+        for (int at = from; at < to; at += CHUNK) {
+            int length = Math.min(CHUNK, to - at);
+            widen(x, at, arguments, length);
             doubledMagnitudeLanes(arguments, exponentials, length);
             expLanes(exponentials, length);
             tanhLanes(arguments, exponentials, length);
-            narrow(arguments, out, from, length);
+            narrow(arguments, out, at, length);
         }
     }
 

@@ -52,6 +52,33 @@ class ElementwiseTest {
         }
     }
 
+    /**
+     * {@code exp} and {@code tanh} of a tensor long enough to be shared among the product threads give the bits that
+     * the same numbers give a short row at a time, on one thread.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void longTranscendentalPassesSharedAmongThreadsGiveTheBitsOfShortOnes(DType dtype) {
+        int length = ElementwiseParts.SHARED + 1_234;
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = (i % 1_009 - 504) / 60.0;
+        }
+        Tensor x = BACKEND.fromArray(dtype, new Shape(1, length), values);
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.TANH}) {
+            double[] shared = BACKEND.unary(op, x, BACKEND.zeros(dtype, x.shape())).toDoubleArray();
+            for (int from = 0; from < length; from += 1_000) {
+                int count = Math.min(1_000, length - from);
+                double[] slice = java.util.Arrays.copyOfRange(values, from, from + count);
+                Tensor part = BACKEND.fromArray(dtype, new Shape(1, count), slice);
+                double[] alone = BACKEND.unary(op, part, BACKEND.zeros(dtype, part.shape())).toDoubleArray();
+                for (int i = 0; i < count; i++) {
+                    assertEquals(alone[i], shared[from + i], 0, op + " element " + (from + i));
+                }
+            }
+        }
+    }
+
     static Stream<Arguments> unaryCases() {
         return Stream.of(UnaryOp.values())
                 .flatMap(op -> Stream.of(DType.values()).map(dtype -> Arguments.of(op, dtype)));

@@ -45,7 +45,7 @@ class Float32FunctionsTest {
     private static void assertWithinOneUlpOfTheSweep(String name, ArrayFunction function, DoubleUnaryOperator reference,
             long rarity) {
         float[] actual = new float[SWEEP.length];
-        function.apply(SWEEP, actual, SWEEP.length);
+        function.apply(SWEEP, actual, 0, SWEEP.length);
         int inexact = 0;
         for (int i = 0; i < SWEEP.length; i++) {
             float expected = (float) reference.applyAsDouble(SWEEP[i]);
@@ -57,7 +57,7 @@ class Float32FunctionsTest {
 
     /** {@link Float32Functions#exp} or {@link Float32Functions#tanh}. */
     private interface ArrayFunction {
-        void apply(float[] x, float[] out, int count);
+        void apply(float[] x, float[] out, int from, int to);
     }
 
     @ParameterizedTest
@@ -65,8 +65,8 @@ class Float32FunctionsTest {
     void specialValuesComeOutAsFromMath(Float32Functions functions) {
         float[] exp = new float[SPECIAL.length];
         float[] tanh = new float[SPECIAL.length];
-        functions.exp(SPECIAL, exp, SPECIAL.length);
-        functions.tanh(SPECIAL, tanh, SPECIAL.length);
+        functions.exp(SPECIAL, exp, 0, SPECIAL.length);
+        functions.tanh(SPECIAL, tanh, 0, SPECIAL.length);
         for (int i = 0; i < SPECIAL.length; i++) {
             float x = SPECIAL[i];
             assertWithinOneUlp((float) Math.exp(x), exp[i], "exp(" + x + ")");
@@ -88,18 +88,18 @@ class Float32FunctionsTest {
                 x[i] = (i % 29 - 14) / 3f;
             }
             float[] expected = new float[x.length];
-            new ScalarFloat32Functions().exp(x, expected, count);
+            new ScalarFloat32Functions().exp(x, expected, 0, count);
             float[] out = new float[x.length];
             Arrays.fill(out, -7f);
-            functions.exp(x, out, count);
+            functions.exp(x, out, 0, count);
             for (int i = 0; i < x.length; i++) {
                 assertEquals(i < count ? expected[i] : -7f, out[i],
                         "element " + i + " of " + count);
             }
             float[] tanh = new float[x.length];
-            new ScalarFloat32Functions().tanh(x, tanh, count);
+            new ScalarFloat32Functions().tanh(x, tanh, 0, count);
             float[] inPlace = x.clone();
-            functions.tanh(inPlace, inPlace, count);
+            functions.tanh(inPlace, inPlace, 0, count);
             for (int i = 0; i < x.length; i++) {
                 float wanted = i < count ? tanh[i] : x[i];
                 assertEquals(wanted, inPlace[i], "element " + i + " of " + count);
@@ -107,10 +107,33 @@ class Float32FunctionsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void aRangeIsComputedAndNothingOutsideIt(Float32Functions functions) {
+        float[] x = new float[1_100];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 37 - 18) / 5f;
+        }
+        for (int[] range : new int[][] {{3, 3}, {5, 6}, {7, 40}, {17, 1_090}, {0, 1_100}}) {
+            float[] exp = new float[x.length];
+            float[] tanh = new float[x.length];
+            Arrays.fill(exp, -7f);
+            Arrays.fill(tanh, -7f);
+            functions.exp(x, exp, range[0], range[1]);
+            functions.tanh(x, tanh, range[0], range[1]);
+            for (int i = 0; i < x.length; i++) {
+                boolean inside = i >= range[0] && i < range[1];
+                assertEquals(inside ? (float) ExpReduction.exp(x[i]) : -7f, exp[i], "exp element " + i);
+                assertEquals(inside ? (float) Math.tanh(x[i]) : -7f, tanh[i],
+                        inside ? Math.ulp((float) Math.tanh(x[i])) : 0, "tanh element " + i);
+            }
+        }
+    }
+
     @Test
     void vectorLanesComputeTheScalarRecipeBitForBit() {
         float[] actual = new float[SWEEP.length];
-        VectorKernels.float32Functions().exp(SWEEP, actual, SWEEP.length);
+        VectorKernels.float32Functions().exp(SWEEP, actual, 0, SWEEP.length);
         for (int i = 0; i < SWEEP.length; i++) {
             assertEquals((float) ExpReduction.exp(SWEEP[i]), actual[i], "exp(" + SWEEP[i] + ")");
         }
@@ -125,11 +148,11 @@ class Float32FunctionsTest {
         Float32Functions vector = VectorKernels.float32Functions();
         float[] expected = new float[x.length];
         float[] actual = new float[x.length];
-        scalar.exp(x, expected, x.length);
-        vector.exp(x, actual, x.length);
+        scalar.exp(x, expected, 0, x.length);
+        vector.exp(x, actual, 0, x.length);
         assertSameBits("exp", x, expected, actual);
-        scalar.tanh(x, expected, x.length);
-        vector.tanh(x, actual, x.length);
+        scalar.tanh(x, expected, 0, x.length);
+        vector.tanh(x, actual, 0, x.length);
         assertSameBits("tanh", x, expected, actual);
     }
 

@@ -76,11 +76,23 @@ final class InferenceContext {
 
         /** Runs the inference pass on {@link #inputs} into {@link #outputs}. */
         void run() {
-            TensorBackend backend = network.backend();
             // assignRows writes the tensor in place on every built-in backend (no native array per call on nd4j)
-            backend.assignRows(inputs, 0, x);
+            network.backend().assignRows(inputs, 0, x);
+            predictUploaded();
+        }
+
+        /**
+         * Runs the inference pass on this batch's rows of {@code rowMajor} from {@code offset} on, copied into the input
+         * tensor as they are (not through {@link #inputs}), into {@link #outputs}. The caller has checked them.
+         */
+        void run(float[] rowMajor, int offset) {
+            network.backend().assign(rowMajor, offset, x);
+            predictUploaded();
+        }
+
+        private void predictUploaded() {
             network.predict(x, out, buffers);
-            backend.toDoubleArray(out, outputs);
+            network.backend().toDoubleArray(out, outputs);
         }
 
         /** Runs the inference pass on the caller's tensor {@code input} into the caller's {@code output}. */

@@ -194,7 +194,7 @@ public final class Predictor {
     public float[] predictRows(float[] rowMajor, float[] out) {
         int rows = Rows.count(rowMajor.length, inputs());
         Rows.checkResult(out.length, rows, outputs());
-        inBatches(rows, (batch, start) -> Rows.load(rowMajor, start, batch.rows, inputs(), batch.inputs),
+        inBatches(rowMajor, rows,
                 (batch, start) -> Rows.store(batch.outputs, 0, batch.outputs.length, out, start * outputs()));
         return out;
     }
@@ -255,8 +255,7 @@ public final class Predictor {
     public int[] classifyRows(float[] rowMajor, int[] out) {
         int rows = Rows.count(rowMajor.length, inputs());
         Rows.checkResult(out.length, rows, 1);
-        inBatches(rows, (batch, start) -> Rows.load(rowMajor, start, batch.rows, inputs(), batch.inputs),
-                (batch, start) -> classes(batch, out, start));
+        inBatches(rowMajor, rows, (batch, start) -> classes(batch, out, start));
         return out;
     }
 
@@ -327,10 +326,28 @@ public final class Predictor {
     }
 
     private InferenceContext.Batch one(InferenceContext context, float[] row) {
+        Rows.check(row, 0, inputs());
         InferenceContext.Batch batch = context.batch(1);
-        Rows.load(row, 0, inputs(), batch.inputs, 0);
-        batch.run();
+        batch.run(row, 0);
         return batch;
+    }
+
+    /**
+     * Runs the {@code rows} rows of {@code rowMajor} in batches of at most {@link #maxBatch()}: checks each, copies it
+     * into the input tensor as it is, runs it, stores its outputs.
+     */
+    private void inBatches(float[] rowMajor, int rows, BatchStep store) {
+        InferenceContext context = pool.acquire();
+        try {
+            for (int start = 0; start < rows; start += maxBatch) {
+                InferenceContext.Batch batch = context.batch(Math.min(maxBatch, rows - start));
+                Rows.checkFinite(rowMajor, start, batch.rows, inputs());
+                batch.run(rowMajor, start * inputs());
+                store.apply(batch, start);
+            }
+        } finally {
+            pool.release(context);
+        }
     }
 
     /** Runs {@code rows} rows in batches of at most {@link #maxBatch()}: loads each, runs it, stores its outputs. */

@@ -21,6 +21,21 @@ final class Rows {
         }
     }
 
+    /** Checks {@code row}'s width and that every number of it is finite. */
+    static void check(float[] row, int index, int width) {
+        checkWidth(row.length, index, width);
+        checkFinite(row, index, 1, width);
+    }
+
+    /** Checks that the {@code count} rows of {@code width} from row {@code first} of {@code rowMajor} are finite. */
+    static void checkFinite(float[] rowMajor, int first, int count, int width) {
+        for (int i = first * width, end = (first + count) * width; i < end; i++) {
+            if (!Float.isFinite(rowMajor[i])) {
+                throw notFinite(i / width, i % width, rowMajor[i]);
+            }
+        }
+    }
+
     /** Widens {@code row} into {@code into} from {@code at}, checked like the {@code double} form. */
     static void load(float[] row, int index, int width, double[] into, int at) {
         checkWidth(row.length, index, width);
@@ -37,16 +52,6 @@ final class Rows {
     static void load(double[] rowMajor, int first, int count, int width, double[] into) {
         for (int i = 0, from = first * width; i < count * width; i++, from++) {
             if (!Double.isFinite(rowMajor[from])) {
-                throw notFinite(from / width, from % width, rowMajor[from]);
-            }
-            into[i] = rowMajor[from];
-        }
-    }
-
-    /** Widens {@code count} rows of {@code width} from {@code rowMajor}, starting at row {@code first}. */
-    static void load(float[] rowMajor, int first, int count, int width, double[] into) {
-        for (int i = 0, from = first * width; i < count * width; i++, from++) {
-            if (!Float.isFinite(rowMajor[from])) {
                 throw notFinite(from / width, from % width, rowMajor[from]);
             }
             into[i] = rowMajor[from];

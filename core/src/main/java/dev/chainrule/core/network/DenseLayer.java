@@ -7,7 +7,6 @@ import dev.chainrule.core.initializer.Fans;
 import dev.chainrule.core.initializer.Zeros;
 import dev.chainrule.core.plugin.Arguments;
 import dev.chainrule.core.plugin.Spec;
-import dev.chainrule.core.tensor.BinaryOp;
 import dev.chainrule.core.tensor.Parameter;
 import dev.chainrule.core.tensor.ReduceAxis;
 import dev.chainrule.core.tensor.ReduceOp;
@@ -235,9 +234,7 @@ public final class DenseLayer implements Layer {
             throw new IllegalArgumentException("layer " + index() + " (" + spec + ") expects " + inputs()
                     + " inputs per row but got " + input.shape());
         }
-        TensorBackend backend = weights.backend();
-        backend.matmul(input, false, weights, false, out);
-        return backend.binary(BinaryOp.ADD, out, bias, out);
+        return weights.backend().matmulBias(input, weights, bias, out);
     }
 
     @Override

@@ -81,6 +81,22 @@ public interface TensorBackend extends Plugin {
         return assign(all, out);
     }
 
+    /**
+     * Copies {@code out}'s size of numbers of {@code rowMajor} (not modified), from {@code offset} on, into {@code out}
+     * (modified), rounded to its dtype: how an application's {@code float} rows reach a tensor without being widened
+     * to doubles on the way. The default widens them into a new array for {@link #assign(double[], Tensor)}; the
+     * built-in backends copy them directly.
+     */
+    default Tensor assign(float[] rowMajor, int offset, Tensor out) {
+        int size = out.shape().size();
+        TensorChecks.arraySliceFits("assign", out.shape(), rowMajor.length, offset);
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = rowMajor[offset + i];
+        }
+        return assign(values, out);
+    }
+
     /** The elements of {@code source} (not modified) in row-major order, as doubles. */
     double[] toDoubleArray(Tensor source);
 
@@ -108,6 +124,19 @@ public interface TensorBackend extends Plugin {
      * {@code out} must not alias {@code a} or {@code b}.
      */
     Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
+
+    /**
+     * A dense layer's pre-activation {@code out = a b + bias}: the product of {@code a} ({@code rows x inner}) and
+     * {@code b} ({@code inner x columns}) with the {@code 1 x columns} row {@code bias} added to each of its rows, each
+     * element rounded as {@link #matmul} and then {@link #binary} {@code ADD} round it, so that the result has the bits
+     * of those two calls. A backend may add the bias while its product threads still hold their blocks of {@code out}
+     * in cache. {@code out} must not alias {@code a}, {@code b} or {@code bias}.
+     */
+    default Tensor matmulBias(Tensor a, Tensor b, Tensor bias, Tensor out) {
+        TensorChecks.noAlias("matmulBias", out, a, bias);
+        matmul(a, false, b, false, out);
+        return binary(BinaryOp.ADD, out, bias, out);
+    }
 
     /** {@code out = op(x)} element by element. */
     Tensor unary(UnaryOp op, Tensor x, Tensor out);

@@ -91,6 +91,14 @@ public final class TensorChecks {
         }
     }
 
+    /** An array of {@code length} holds a whole tensor of {@code shape} from {@code offset} on. */
+    public static void arraySliceFits(String op, Shape shape, int length, int offset) {
+        if (offset < 0 || offset > length || length - offset < shape.size()) {
+            throw new IllegalArgumentException(op + ": " + length + " values from index " + offset
+                    + " do not fill a " + shape + " tensor (" + shape.size() + " elements)");
+        }
+    }
+
     /** {@code length} values are whole rows of a tensor of {@code shape} that fit from row {@code firstRow} on. */
     public static void rowsFit(String op, Shape shape, int firstRow, int length) {
         int rows = length / shape.columns();

@@ -116,6 +116,12 @@ class PredictorTest {
         row[4] = Double.NaN;
         assertEquals("row 0, input 4 is NaN; the network takes finite numbers",
                 assertThrows(IllegalArgumentException.class, () -> predictor.classify(row)).getMessage());
+        float[] floatRow = new float[INPUTS];
+        floatRow[4] = Float.NaN;
+        assertEquals("row 0, input 4 is NaN; the network takes finite numbers",
+                assertThrows(IllegalArgumentException.class, () -> predictor.predict(floatRow)).getMessage());
+        assertEquals("row 0 has 3 values but the network takes 12",
+                assertThrows(IllegalArgumentException.class, () -> predictor.predict(new float[3])).getMessage());
         float[] rows = new float[3 * INPUTS];
         rows[2 * INPUTS + 1] = Float.POSITIVE_INFINITY;
         float[] results = new float[3 * CLASSES];
