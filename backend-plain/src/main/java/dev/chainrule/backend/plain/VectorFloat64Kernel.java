@@ -152,6 +152,7 @@ final class VectorFloat64Kernel implements Float64Kernel {
         // stuck at tier 2 never reaches C2, leaving every vector a heap object.
         int j = sixteenVectors(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, 0);
         j = eightVectors(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
+        j = fourVectors(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
         j = oneVector(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
         oneColumn(depth, width, a, aOffset, aStep, b, bOffset, bStep, c, cOffset, accumulate, j);
     }
@@ -192,7 +193,47 @@ final class VectorFloat64Kernel implements Float64Kernel {
                     : DoubleVector.zero(SPECIES);
             DoubleVector s15 = accumulate ? DoubleVector.fromArray(SPECIES, c, at + 15 * LANES)
                     : DoubleVector.zero(SPECIES);
-            for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
+            int k = 0;
+            int bk = bOffset + j;
+            // Two rows of B an iteration: twice the loads in flight; each sum is still the same chain over k.
+            for (; k + 1 < depth; k += 2, bk += 2 * bStep) {
+                DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
+                s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s0);
+                s1 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + LANES), s1);
+                s2 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 2 * LANES), s2);
+                s3 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 3 * LANES), s3);
+                s4 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 4 * LANES), s4);
+                s5 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 5 * LANES), s5);
+                s6 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 6 * LANES), s6);
+                s7 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 7 * LANES), s7);
+                s8 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 8 * LANES), s8);
+                s9 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 9 * LANES), s9);
+                s10 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 10 * LANES), s10);
+                s11 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 11 * LANES), s11);
+                s12 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 12 * LANES), s12);
+                s13 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 13 * LANES), s13);
+                s14 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 14 * LANES), s14);
+                s15 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 15 * LANES), s15);
+                int bk1 = bk + bStep;
+                ak = DoubleVector.broadcast(SPECIES, a[aOffset + (k + 1) * aStep]);
+                s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1), s0);
+                s1 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + LANES), s1);
+                s2 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 2 * LANES), s2);
+                s3 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 3 * LANES), s3);
+                s4 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 4 * LANES), s4);
+                s5 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 5 * LANES), s5);
+                s6 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 6 * LANES), s6);
+                s7 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 7 * LANES), s7);
+                s8 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 8 * LANES), s8);
+                s9 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 9 * LANES), s9);
+                s10 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 10 * LANES), s10);
+                s11 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 11 * LANES), s11);
+                s12 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 12 * LANES), s12);
+                s13 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 13 * LANES), s13);
+                s14 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 14 * LANES), s14);
+                s15 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk1 + 15 * LANES), s15);
+            }
+            for (; k < depth; k++, bk += bStep) {
                 DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
                 s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s0);
                 s1 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + LANES), s1);
@@ -274,6 +315,41 @@ final class VectorFloat64Kernel implements Float64Kernel {
             s5.intoArray(c, at + 5 * LANES);
             s6.intoArray(c, at + 6 * LANES);
             s7.intoArray(c, at + 7 * LANES);
+        }
+        return j;
+    }
+
+    /**
+     * Columns from {@code from} in blocks of 4 vectors: four chains in flight, where one vector at a time waits out the
+     * latency of every multiply-add (a 64-wide FLOAT32 layer took as long as a layer twice its size).
+     * Returns the next column.
+     */
+    private static int fourVectors(int depth, int width, double[] a, int aOffset, int aStep, double[] b,
+            int bOffset, int bStep, double[] c, int cOffset, boolean accumulate, int from) {
+        int j = from;
+        for (; j + 4 * LANES <= width; j += 4 * LANES) {
+            int at = cOffset + j;
+            DoubleVector s0 = DoubleVector.zero(SPECIES);
+            DoubleVector s1 = DoubleVector.zero(SPECIES);
+            DoubleVector s2 = DoubleVector.zero(SPECIES);
+            DoubleVector s3 = DoubleVector.zero(SPECIES);
+            if (accumulate) {
+                s0 = DoubleVector.fromArray(SPECIES, c, at);
+                s1 = DoubleVector.fromArray(SPECIES, c, at + LANES);
+                s2 = DoubleVector.fromArray(SPECIES, c, at + 2 * LANES);
+                s3 = DoubleVector.fromArray(SPECIES, c, at + 3 * LANES);
+            }
+            for (int k = 0, bk = bOffset + j; k < depth; k++, bk += bStep) {
+                DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
+                s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s0);
+                s1 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + LANES), s1);
+                s2 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 2 * LANES), s2);
+                s3 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk + 3 * LANES), s3);
+            }
+            s0.intoArray(c, at);
+            s1.intoArray(c, at + LANES);
+            s2.intoArray(c, at + 2 * LANES);
+            s3.intoArray(c, at + 3 * LANES);
         }
         return j;
     }
