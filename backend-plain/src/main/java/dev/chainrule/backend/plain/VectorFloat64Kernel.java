@@ -195,7 +195,8 @@ final class VectorFloat64Kernel implements Float64Kernel {
                     : DoubleVector.zero(SPECIES);
             int k = 0;
             int bk = bOffset + j;
-            // Two rows of B an iteration: twice the loads in flight; each sum is still the same chain over k.
+            // Two rows of B an iteration: twice the loads in flight; each sum is still the same chain over k. The
+            // odd last row repeats the body, since a helper taking vectors would not always be inlined.
             for (; k + 1 < depth; k += 2, bk += 2 * bStep) {
                 DoubleVector ak = DoubleVector.broadcast(SPECIES, a[aOffset + k * aStep]);
                 s0 = ak.fma(DoubleVector.fromArray(SPECIES, b, bk), s0);
